@@ -1,0 +1,28 @@
+// Three kinds of test, told apart by file suffix (see docs/testing.md):
+//   *.unit.test.ts  pure, beside the code;  *.int.test.ts  real Kafka/registry/Redis;
+//   test/**/*.e2e.test.ts  end-to-end through the running services.
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,services,infra}/**/*.unit.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{packages,services,infra}/**/*.int.test.ts'],
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
+      testTimeout: 300000,
+    },
+  ],
+};

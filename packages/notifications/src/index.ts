@@ -1,0 +1,8 @@
+export { PROVIDERS, isProviderName, orderKeyOf, type ProviderName } from './provider';
+export type {
+  CanonicalNotification,
+  NotificationAffiliate,
+  NotificationKind,
+  NotificationLine,
+  RefundScope,
+} from './canonical-notification';
