@@ -1,0 +1,83 @@
+import { isClawbackError } from '@clawback/errors';
+import { merchantSection, providerSettingsOf } from './merchant-config';
+import { MerchantsError } from './merchants-error';
+import { parseMerchants } from './parse-merchants';
+
+const valid = {
+  m1: {
+    '2checkout': { secretKey: 'tco-secret' },
+    kartra: { secretKey: { env: 'KARTRA_SECRET' }, urlToken: 'tok', currency: 'EUR' },
+    click2sell: { secretKey: 'c2s-secret' },
+    commission: { defaultRate: '0.3' },
+  },
+  m2: { click2sell: { secretKey: 'other', extra: 1 } },
+};
+
+function errorOf(run: () => unknown): MerchantsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MerchantsError) return error;
+    throw error;
+  }
+  throw new Error('expected a MerchantsError');
+}
+
+describe('parseMerchants', () => {
+  it('resolves env references and exposes provider settings and other sections', () => {
+    const merchants = parseMerchants(valid, { KARTRA_SECRET: 'from-env' });
+
+    expect(providerSettingsOf(merchants, 'm1', 'kartra')).toEqual({
+      secretKey: 'from-env',
+      urlToken: 'tok',
+      currency: 'EUR',
+    });
+    expect(providerSettingsOf(merchants, 'm1', '2checkout')?.secretKey).toBe('tco-secret');
+    expect(providerSettingsOf(merchants, 'm2', 'click2sell')).toEqual({
+      secretKey: 'other',
+      extra: 1,
+    });
+    expect(merchantSection(merchants.get('m1')!, 'commission')).toEqual({ defaultRate: '0.3' });
+  });
+
+  it('returns undefined for unknown merchants and unconfigured providers', () => {
+    const merchants = parseMerchants(valid, { KARTRA_SECRET: 'x' });
+
+    expect(providerSettingsOf(merchants, 'nobody', 'kartra')).toBeUndefined();
+    expect(providerSettingsOf(merchants, 'm2', '2checkout')).toBeUndefined();
+  });
+
+  it('names the variable and the path when an env reference is unset', () => {
+    const error = errorOf(() => parseMerchants(valid, {}));
+
+    expect(error.code).toBe('merchant_secret_env_unset');
+    expect(error.path).toBe('m1.kartra.secretKey');
+    expect(error.message).toContain('KARTRA_SECRET');
+  });
+
+  it.each([
+    [{ m1: { kartra: { secretKey: 's' } } }, 'm1.kartra.urlToken'],
+    [{ m1: { '2checkout': { secretKey: '' } } }, 'm1.2checkout.secretKey'],
+    [{ m1: { click2sell: { secretKey: 42 } } }, 'm1.click2sell.secretKey'],
+    [{ m1: { click2sell: 'secret' } }, 'm1.click2sell'],
+    [{ m1: { kartra: { secretKey: 's', urlToken: 't', currency: 'euro' } } }, 'm1.kartra.currency'],
+    [{ m1: { commission: {} } }, 'm1'],
+    [{ 'm:1': { click2sell: { secretKey: 's' } } }, 'm:1'],
+    [{ m1: [] }, 'm1'],
+    [[], ''],
+  ])('rejects %j naming %s', (document, path) => {
+    const error = errorOf(() => parseMerchants(document, {}));
+
+    expect(error.code).toBe('merchants_config_invalid');
+    expect(error.path).toBe(path);
+    expect(isClawbackError(error)).toBe(true);
+  });
+
+  it('never puts a secret value into an error message', () => {
+    const error = errorOf(() =>
+      parseMerchants({ m1: { kartra: { secretKey: 'super-secret-value' } } }, {}),
+    );
+
+    expect(error.message).not.toContain('super-secret-value');
+  });
+});
