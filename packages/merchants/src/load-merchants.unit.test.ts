@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMerchantsFile, loadMerchantsFromEnv } from './load-merchants';
-import { MerchantsError } from './merchants-error';
+import type { MerchantsError } from './merchants-error';
 
 describe('loadMerchantsFile', () => {
   let dir: string;

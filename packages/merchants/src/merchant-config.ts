@@ -52,7 +52,7 @@ export function providerSettingsOf<P extends ProviderName>(
   merchantId: string,
   provider: P,
 ): ProviderSettings[P] | undefined {
-  return directory.get(merchantId)?.providers[provider] as ProviderSettings[P] | undefined;
+  return directory.get(merchantId)?.providers[provider];
 }
 
 /** A top-level section of the merchant's entry that is not a provider block, unvalidated. */
