@@ -1,0 +1,5 @@
+export { createLogger, type LoggerOptions } from './create-logger';
+export { maskJsonLine, maskText, passesLuhn } from './mask-text';
+export { censor, redactKeys } from './redact-keys';
+export { httpRedactPaths, isSensitiveKey, normalizeKey, sensitiveKeys } from './sensitive-keys';
+export type { Logger, LevelWithSilent as LogLevel } from 'pino';
