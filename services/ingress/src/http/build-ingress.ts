@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from '@clawback/logging';
+import type { MerchantDirectory } from '@clawback/merchants';
+import type { ProviderName } from '@clawback/notifications';
+import { adapterFor as defaultAdapterFor, type ProviderAdapter } from '@clawback/providers';
+import type { Registry } from 'prom-client';
+import type { EdgeDedupe } from '../dedupe/edge-dedupe';
+import { guardedDedupe } from '../dedupe/guarded-dedupe';
+import { IngressError } from '../errors/ingress-error';
+import { createIngressMetrics } from '../metrics/ingress-metrics';
+import type { NotificationPublisher } from '../publish/notification-publisher';
+import { PublishCoalescer } from '../publish/publish-coalescer';
+import type { IngressSettings } from '../settings/ingress-settings';
+import { withTimeout } from '../time/with-timeout';
+import { sendError } from './error-reply';
+import { ingressErrorOf } from './framework-errors';
+import { registerNotificationRoute } from './notification-route';
+import { registerOpsRoutes } from './ops-routes';
+import { acceptRawBodies } from './raw-body';
+
+/** Everything the ingress app is built from; I/O arrives as dependencies. */
+export interface IngressDependencies {
+  readonly config: IngressSettings;
+  readonly merchants: MerchantDirectory;
+  readonly publisher: NotificationPublisher;
+  readonly dedupe: EdgeDedupe;
+  readonly logger: Logger;
+  /** The registry `/metrics` serves; the ingress registers its metrics on it. */
+  readonly metrics: Registry;
+  /** Wall clock, epoch milliseconds. */
+  readonly now: () => number;
+  /** Ingress ids; random UUIDs by default. */
+  readonly newIngressId?: () => string;
+  /** Provider adapters; `@clawback/providers` by default. */
+  readonly adapterFor?: (provider: ProviderName) => ProviderAdapter;
+  /** Longest a Redis call may delay a request; default 250 ms. */
+  readonly dedupeTimeoutMs?: number;
+}
+
+/**
+ * The ingress HTTP app, not yet listening. Closing it stops accepting (new requests get 503
+ * `shutting_down`), lets requests in flight finish, then waits (bounded) for publishes still
+ * under way so their acknowledgements are remembered; the caller then flushes the producer.
+ */
+export function buildIngress(deps: IngressDependencies): FastifyInstance {
+  const { config, logger } = deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Fastify's request log lines carry the URL, i.e. Kartra's ?token=; we log our own.
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: false,
+  });
+  const metrics = createIngressMetrics(deps.metrics);
+  const dedupe = guardedDedupe(deps.dedupe, {
+    timeoutMs: deps.dedupeTimeoutMs ?? 250,
+    onError: (operation, err) => {
+      metrics.dedupeErrors.inc({ operation });
+      logger.warn({ operation, err }, 'edge dedupe unavailable; going on without it');
+    },
+  });
+  const coalescer = new PublishCoalescer({
+    publisher: deps.publisher,
+    dedupe,
+    now: deps.now,
+    onSettled: (result, durationMs, err) => {
+      metrics.publishSeconds.observe({ result }, durationMs / 1000);
+      if (err !== undefined) logger.warn({ err }, 'publish to Kafka failed');
+    },
+  });
+
+  let closing = false;
+  app.addHook('preClose', () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      const error = new IngressError('shutting_down', 'the ingress is shutting down');
+      return sendError(reply, error, config.retryAfterSeconds);
+    }
+  });
+  app.addHook('onClose', async () => {
+    await withTimeout(coalescer.drain(), config.publishTimeoutMs).catch(() => {
+      logger.warn({ pending: coalescer.pending }, 'publishes still unacknowledged at shutdown');
+    });
+  });
+  app.setErrorHandler(
+    (error: { code?: string; statusCode?: number; message: string }, _request, reply) => {
+      const ingressError = ingressErrorOf(error);
+      if (ingressError.code === 'internal_error') logger.error({ err: error }, 'unexpected error');
+      return sendError(reply, ingressError, config.retryAfterSeconds);
+    },
+  );
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(
+      reply,
+      new IngressError('route_not_found', 'no such route'),
+      config.retryAfterSeconds,
+    ),
+  );
+
+  acceptRawBodies(app);
+  registerOpsRoutes(app, {
+    registry: deps.metrics,
+    ready: async () => !closing && (await deps.publisher.isReady()),
+  });
+  registerNotificationRoute(app, {
+    accept: {
+      merchants: deps.merchants,
+      adapterFor: deps.adapterFor ?? defaultAdapterFor,
+      coalescer,
+      dedupe,
+      now: deps.now,
+      newIngressId: deps.newIngressId ?? randomUUID,
+      publishTimeoutMs: config.publishTimeoutMs,
+    },
+    metrics,
+    logger,
+    retryAfterSeconds: config.retryAfterSeconds,
+  });
+  return app;
+}

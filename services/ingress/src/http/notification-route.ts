@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from '@clawback/logging';
+import { isProviderName } from '@clawback/notifications';
+import type { IngressMetrics } from '../metrics/ingress-metrics';
+import type { AcceptDependencies } from '../notification/accept-notification';
+import { acceptNotification } from '../notification/accept-notification';
+import type { NotificationOutcome } from '../notification/notification-request';
+import { sendError } from './error-reply';
+import { bodyBytes } from './raw-body';
+
+interface RouteParams {
+  readonly provider: string;
+  readonly merchantId: string;
+}
+
+/** What the notification route needs beyond the core's dependencies. */
+export interface NotificationRouteOptions {
+  readonly accept: AcceptDependencies;
+  readonly metrics: IngressMetrics;
+  readonly logger: Logger;
+  readonly retryAfterSeconds: number;
+}
+
+function outcomeLabel(outcome: NotificationOutcome): string {
+  return outcome.kind === 'refused' ? outcome.error.code : outcome.kind;
+}
+
+/**
+ * `POST /v1/notifications/{provider}/{merchantId}`. Logs one line per request with ids and
+ * outcome only: never the body, the query (Kartra's token) or headers (signatures).
+ */
+export function registerNotificationRoute(
+  app: FastifyInstance,
+  options: NotificationRouteOptions,
+): void {
+  app.post<{ Params: RouteParams; Querystring: Record<string, unknown> }>(
+    '/v1/notifications/:provider/:merchantId',
+    async (request, reply) => {
+      const { provider, merchantId } = request.params;
+      const outcome = await acceptNotification(
+        {
+          provider,
+          merchantId,
+          body: bodyBytes(request.body),
+          contentType: request.headers['content-type'] ?? '',
+          query: request.query,
+        },
+        options.accept,
+      );
+      const providerLabel = isProviderName(provider) ? provider : 'unknown';
+      options.metrics.requests.inc({ provider: providerLabel, outcome: outcomeLabel(outcome) });
+      const context = { provider: providerLabel, merchantId, outcome: outcomeLabel(outcome) };
+      if (outcome.kind === 'refused') {
+        const level = outcome.error.retriable ? 'warn' : 'info';
+        options.logger[level](
+          { ...context, detail: outcome.detail, err: outcome.error.cause },
+          'notification refused',
+        );
+        return sendError(reply, outcome.error, options.retryAfterSeconds);
+      }
+      if (outcome.kind === 'duplicate') {
+        options.metrics.duplicatesSuppressed.inc({ provider: providerLabel });
+        options.logger.info(
+          { ...context, orderKey: outcome.orderKey, notificationId: outcome.notificationId },
+          'duplicate notification answered without publishing',
+        );
+      } else {
+        options.logger.info(
+          { ...context, orderKey: outcome.orderKey, ingressId: outcome.ingressId },
+          'notification published',
+        );
+      }
+      return reply.status(200).type(outcome.response.contentType).send(outcome.response.body);
+    },
+  );
+}
