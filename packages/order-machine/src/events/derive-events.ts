@@ -1,0 +1,54 @@
+import type { CanonicalNotification } from '@clawback/notifications';
+import type { OrderState } from '../state/order-state';
+import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
+
+/** The fields that differ per event: what an applier writes. Header fields are added here. */
+export type EventBody = LifecycleEvent extends infer E
+  ? E extends LifecycleEvent
+    ? Omit<E, Exclude<keyof LifecycleEventBase<string>, 'type' | 'currency'>>
+    : never
+  : never;
+
+/** A state change and the events it derived, in order. */
+export interface Outcome {
+  readonly state: OrderState;
+  readonly events: readonly LifecycleEvent[];
+}
+
+/**
+ * Provider time normalized to `toISOString()` form, so that equal instants written differently
+ * by providers (`...:00Z`, `...:00.000Z`) give byte-identical events.
+ */
+export function normalizedTime(occurredAt: string): string {
+  return new Date(Date.parse(occurredAt)).toISOString();
+}
+
+/**
+ * Appends the events `cause` derived to `state`: numbers `sequence` from the order's version
+ * and `eventId` as `{notificationId}#{index}`, and lays every event out with one fixed key order
+ * (header first, then the body's own order) so equal inputs serialize to equal bytes.
+ */
+export function deriveEvents(
+  state: OrderState,
+  cause: CanonicalNotification,
+  bodies: readonly EventBody[],
+): Outcome {
+  const occurredAt = normalizedTime(cause.occurredAt);
+  const events = bodies.map((body, index): LifecycleEvent => {
+    const { type, currency, ...rest } = body;
+    return {
+      eventId: `${cause.notificationId}#${index}`,
+      type,
+      orderKey: state.orderKey,
+      provider: state.provider,
+      merchantId: state.merchantId,
+      orderRef: state.orderRef,
+      sequence: state.version + index + 1,
+      occurredAt,
+      causationId: cause.notificationId,
+      currency,
+      ...rest,
+    } as LifecycleEvent;
+  });
+  return { state: { ...state, version: state.version + events.length }, events };
+}

@@ -1,0 +1,33 @@
+export { decide, type DecideOptions, type Decision, type OrderInput } from './decide';
+export {
+  LIFECYCLE_EVENT_TYPES,
+  type ChargebackLost,
+  type ChargebackOpened,
+  type ChargebackWon,
+  type LifecycleEvent,
+  type LifecycleEventBase,
+  type LifecycleEventType,
+  type NotificationRejected,
+  type OrderAffiliate,
+  type OrderLine,
+  type OrderPaid,
+  type PaymentDenied,
+  type PaymentPending,
+  type RefundApplied,
+  type RefundKind,
+  type SubscriptionEnded,
+} from './events/lifecycle-event';
+export { orderMachine } from './machine/order-machine';
+export { OrderMachineError, type OrderMachineErrorCode } from './order-machine-error';
+export { REJECTION_REASONS, type Rejection, type RejectionReason } from './rules/rejection-reason';
+export {
+  ORDER_STATUSES,
+  emptyOrderState,
+  remainingOf,
+  type OpenChargeback,
+  type OrderIdentity,
+  type OrderLineState,
+  type OrderState,
+  type OrderStatus,
+} from './state/order-state';
+export { orphanDeadline } from './state/orphan-deadline';

@@ -1,0 +1,203 @@
+import { enqueueActions, setup } from 'xstate';
+import type { Outcome } from '../events/derive-events';
+import type { LifecycleEvent } from '../events/lifecycle-event';
+import { loseChargeback, openChargeback, winChargeback } from '../lifecycle/chargeback';
+import { park } from '../lifecycle/parking';
+import { denyPayment, recordPayment, recordPending } from '../lifecycle/payment';
+import { applyRefund } from '../lifecycle/refund';
+import { expireOrphans, isOrphan, reject } from '../lifecycle/rejection';
+import { endSubscription } from '../lifecycle/subscription';
+import type { RejectionReason } from '../rules/rejection-reason';
+import { refundCompletes, refundViolation } from '../rules/refund-rules';
+import type { OrderState, OrderStatus } from '../state/order-state';
+import { notificationOf, type MachineEvent } from './machine-event';
+
+/** The part of xstate's `enqueue` an applier's outcome needs. */
+interface Enqueue {
+  assign(assigner: () => OrderState): void;
+  emit(event: LifecycleEvent): void;
+}
+
+/**
+ * Commits a pure applier's outcome: the new state becomes the context and each derived event
+ * an `emit` action, which `transition()` hands back as data instead of executing.
+ */
+function commit(enqueue: Enqueue, outcome: Outcome): void {
+  enqueue.assign(() => outcome.state);
+  for (const derived of outcome.events) enqueue.emit(derived);
+}
+
+/** An action applying `apply` to the context and the event. */
+function outcomeOf(apply: (state: OrderState, event: MachineEvent) => Outcome) {
+  return ({
+    context,
+    event,
+    enqueue,
+  }: {
+    context: OrderState;
+    event: MachineEvent;
+    enqueue: Enqueue;
+  }) => commit(enqueue, apply(context, event));
+}
+
+/** The order lifecycle. Drive it only through {@link decide}; see docs/order-lifecycle.md. */
+export const orderMachine = setup({
+  types: {
+    context: {} as OrderState,
+    input: {} as OrderState,
+    events: {} as MachineEvent,
+    emitted: {} as LifecycleEvent,
+  },
+  guards: {
+    refundBreaksRules: ({ context, event }) =>
+      refundViolation(context, notificationOf(event)) !== null,
+    refundCompletesOrder: ({ context, event }) => refundCompletes(context, notificationOf(event)),
+    hadRefunds: ({ context }) => context.refundedTotal > 0,
+    parkedExpired: ({ context, event }) =>
+      event.type === 'watermark' &&
+      context.parked.some((p) => isOrphan(p, event.watermarkMs, event.horizonMs)),
+  },
+  actions: {
+    markStatus: enqueueActions(({ enqueue }, params: { status: OrderStatus }) => {
+      enqueue.assign({ status: params.status });
+    }),
+    park: enqueueActions(outcomeOf((s, e) => park(s, notificationOf(e)))),
+    recordPending: enqueueActions(outcomeOf((s, e) => recordPending(s, notificationOf(e)))),
+    recordPayment: enqueueActions(outcomeOf((s, e) => recordPayment(s, notificationOf(e)))),
+    denyPayment: enqueueActions(outcomeOf((s, e) => denyPayment(s, notificationOf(e)))),
+    applyRefund: enqueueActions(outcomeOf((s, e) => applyRefund(s, notificationOf(e)))),
+    rejectRefund: enqueueActions(outcomeOf(rejectRefund)),
+    openChargeback: enqueueActions(outcomeOf((s, e) => openChargeback(s, notificationOf(e)))),
+    winChargeback: enqueueActions(outcomeOf((s, e) => winChargeback(s, notificationOf(e)))),
+    loseChargeback: enqueueActions(outcomeOf((s, e) => loseChargeback(s, notificationOf(e)))),
+    endSubscription: enqueueActions(outcomeOf((s, e) => endSubscription(s, notificationOf(e)))),
+    rejectScreened: enqueueActions(
+      outcomeOf((s, e) =>
+        e.type === 'rejected' ? reject(s, e.notification, e.rejection) : unchanged(s),
+      ),
+    ),
+    rejectHere: enqueueActions(
+      outcomeOf((s, e) => reject(s, notificationOf(e), notApplicable(s, e))),
+    ),
+    expireOrphans: enqueueActions(
+      outcomeOf((s, e) =>
+        e.type === 'watermark' ? expireOrphans(s, e.watermarkMs, e.horizonMs) : unchanged(s),
+      ),
+    ),
+  },
+}).createMachine({
+  id: 'order',
+  context: ({ input }) => input,
+  initial: 'awaitingSale',
+  // Handlers every state shares; a state's own transitions take priority over these.
+  on: {
+    rejected: { actions: 'rejectScreened' },
+    watermark: { guard: 'parkedExpired', actions: 'expireOrphans' },
+    subscription_ended: { actions: 'endSubscription' },
+    '*': { actions: 'rejectHere' },
+  },
+  states: {
+    awaitingSale: {
+      entry: { type: 'markStatus', params: { status: 'awaitingSale' } },
+      on: {
+        payment_pending: { target: 'pending', actions: 'recordPending' },
+        payment_completed: { target: 'paid', actions: 'recordPayment' },
+        refund: { actions: 'park' },
+        chargeback_opened: { actions: 'park' },
+        chargeback_won: { actions: 'park' },
+        chargeback_lost: { actions: 'park' },
+        payment_denied: { actions: 'park' },
+        subscription_ended: { actions: 'park' },
+      },
+    },
+    pending: {
+      entry: { type: 'markStatus', params: { status: 'pending' } },
+      on: {
+        payment_completed: { target: 'paid', actions: 'recordPayment' },
+        payment_denied: { target: 'denied', actions: 'denyPayment' },
+        refund: { actions: 'park' },
+        chargeback_opened: { actions: 'park' },
+        chargeback_won: { actions: 'park' },
+        chargeback_lost: { actions: 'park' },
+      },
+    },
+    paid: {
+      entry: { type: 'markStatus', params: { status: 'paid' } },
+      on: {
+        refund: [
+          { guard: 'refundBreaksRules', actions: 'rejectRefund' },
+          { guard: 'refundCompletesOrder', target: 'refunded', actions: 'applyRefund' },
+          { target: 'partiallyRefunded', actions: 'applyRefund' },
+        ],
+        chargeback_opened: { target: 'disputed', actions: 'openChargeback' },
+        chargeback_lost: { target: 'chargebackLost', actions: 'loseChargeback' },
+      },
+    },
+    partiallyRefunded: {
+      entry: { type: 'markStatus', params: { status: 'partiallyRefunded' } },
+      on: {
+        refund: [
+          { guard: 'refundBreaksRules', actions: 'rejectRefund' },
+          { guard: 'refundCompletesOrder', target: 'refunded', actions: 'applyRefund' },
+          { actions: 'applyRefund' },
+        ],
+        chargeback_opened: { target: 'disputed', actions: 'openChargeback' },
+        chargeback_lost: { target: 'chargebackLost', actions: 'loseChargeback' },
+      },
+    },
+    refunded: {
+      entry: { type: 'markStatus', params: { status: 'refunded' } },
+      on: { refund: { actions: 'rejectRefund' } },
+    },
+    disputed: {
+      entry: { type: 'markStatus', params: { status: 'disputed' } },
+      on: {
+        // Refunds are refused while disputed, so the totals tell where the order was.
+        chargeback_won: [
+          { guard: 'hadRefunds', target: 'partiallyRefunded', actions: 'winChargeback' },
+          { target: 'paid', actions: 'winChargeback' },
+        ],
+        chargeback_lost: { target: 'chargebackLost', actions: 'loseChargeback' },
+      },
+    },
+    chargebackLost: { entry: { type: 'markStatus', params: { status: 'chargebackLost' } } },
+    denied: { entry: { type: 'markStatus', params: { status: 'denied' } } },
+  },
+});
+
+const CAPTURED: readonly OrderStatus[] = [
+  'paid',
+  'partiallyRefunded',
+  'refunded',
+  'disputed',
+  'chargebackLost',
+];
+
+/** No change, no event. */
+function unchanged(state: OrderState): Outcome {
+  return { state, events: [] };
+}
+
+/** Rejects a refund for the first rule it breaks (a fully refunded order has nothing left). */
+function rejectRefund(state: OrderState, event: MachineEvent): Outcome {
+  const n = notificationOf(event);
+  const rejection = refundViolation(state, n) ?? { reason: 'over_refund', detail: 'nothing left' };
+  return reject(state, n, rejection);
+}
+
+/** Why a notification with no transition in the current state is refused. */
+function notApplicable(
+  state: OrderState,
+  event: MachineEvent,
+): { reason: RejectionReason; detail: string } {
+  const payment = event.type === 'payment_pending' || event.type === 'payment_completed';
+  if (payment && CAPTURED.includes(state.status))
+    return {
+      reason: 'already_paid',
+      detail: `${event.type} on an order already in state ${state.status}`,
+    };
+  return {
+    reason: 'invalid_transition',
+    detail: `${event.type} does not apply to an order in state ${state.status}`,
+  };
+}

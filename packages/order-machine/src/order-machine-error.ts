@@ -1,0 +1,21 @@
+import { ClawbackError } from '@clawback/errors';
+
+/**
+ * Stable error codes of the order machine. These are caller mistakes, never order facts (those
+ * become `NotificationRejected` events), so none is retriable.
+ *
+ * - `unplaceable_notification`: no notification id or no valid provider time; dead-letter it.
+ * - `invalid_state`: a persisted state that is not an {@link OrderState} of this machine.
+ * - `missing_state`: a watermark tick for an order without state.
+ * - `invalid_input`: a watermark or option that is not usable (e.g. negative horizon).
+ */
+export type OrderMachineErrorCode =
+  'unplaceable_notification' | 'invalid_state' | 'missing_state' | 'invalid_input';
+
+/** Thrown by `decide` when its input cannot be decided on at all. */
+export class OrderMachineError extends ClawbackError<OrderMachineErrorCode> {
+  constructor(code: OrderMachineErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { retriable: false, ...options });
+    this.name = 'OrderMachineError';
+  }
+}
