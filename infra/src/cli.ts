@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+import { isClawbackError } from '@clawback/errors';
+import { down } from './commands/down';
+import { status, formatStatus } from './commands/status';
+import { up } from './commands/up';
+import { allComponents } from './components';
+import { settingsFromEnv } from './config/settings';
+import { InfraError } from './infra-error';
+import { readLogTail } from './process/log-tail';
+
+const progress = (line: string): void => {
+  process.stdout.write(`[infra] ${line}\n`);
+};
+
+async function main(command: string | undefined): Promise<number> {
+  const settings = settingsFromEnv(process.env, path.resolve(__dirname, '..'));
+  const components = allComponents(settings, process.env);
+  switch (command) {
+    case 'up':
+      await up(components, settings, progress);
+      return 0;
+    case 'down':
+      await down(components, settings, progress);
+      return 0;
+    case 'status': {
+      const rows = await status(components, settings);
+      process.stdout.write(`${formatStatus(rows)}\n`);
+      return rows.every((r) => r.answering) ? 0 : 1;
+    }
+    default:
+      throw new InfraError('unknown_command', `usage: tsx infra/src/cli.ts up|down|status`);
+  }
+}
+
+function report(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = isClawbackError(error) ? ` [${error.code}]` : '';
+  process.stderr.write(`[infra] FAILED${code}: ${message}\n`);
+  if (error instanceof InfraError && error.logFile) {
+    const tail = readLogTail(error.logFile, 40);
+    process.stderr.write(`[infra] last lines of ${error.logFile}:\n${tail || '(empty)'}\n`);
+  }
+  if (error instanceof Error && error.cause instanceof Error) {
+    process.stderr.write(`[infra] cause: ${error.cause.message}\n`);
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    report(error);
+    process.exitCode = 1;
+  },
+);
