@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { OrderedForm } from '../form/ordered-form';
+import type { UnauthenticatedReason } from '../provider-adapter';
+import { constantTimeEqual } from '../shared/constant-time';
+
+/** Outcome of checking a Click2Sell checksum. */
+export type Click2SellCheck =
+  { readonly valid: true } | { readonly valid: false; readonly reason: UnauthenticatedReason };
+
+/**
+ * `UPPER(hex(MD5(secret + "_" + acquirer_transaction_id)))`. It binds only the secret and the
+ * processor's id: amount, type and buyer are not covered (see docs/providers.md).
+ */
+export function click2sellChecksum(secretKey: string, acquirerTransactionId: Uint8Array): string {
+  return createHash('md5')
+    .update(Buffer.from(`${secretKey}_`, 'utf8'))
+    .update(acquirerTransactionId)
+    .digest('hex')
+    .toUpperCase();
+}
+
+/** Verifies `checksum` in constant time (hex case-insensitively). */
+export function verifyClick2SellChecksum(form: OrderedForm, secretKey: string): Click2SellCheck {
+  if (secretKey === '') return { valid: false, reason: 'secret_not_configured' };
+  const received = form.byKey.get('checksum')?.values[0]?.text.trim();
+  if (!received) return { valid: false, reason: 'missing_signature' };
+  const acquirerId = form.byKey.get('acquirer_transaction_id')?.values[0]?.bytes ?? Buffer.alloc(0);
+  return constantTimeEqual(received.toUpperCase(), click2sellChecksum(secretKey, acquirerId))
+    ? { valid: true }
+    : { valid: false, reason: 'signature_mismatch' };
+}

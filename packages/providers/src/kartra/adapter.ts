@@ -1,0 +1,64 @@
+import { orderKeyOf } from '@clawback/notifications';
+import { decodeOrderedForm } from '../form/ordered-form';
+import type {
+  IngressDecision,
+  IngressRequest,
+  NormalizeOptions,
+  ProviderAdapter,
+  RawNotification,
+} from '../provider-adapter';
+import { asBuffer, decideSafely, PLAIN_OK } from '../shared/ingress-decision';
+import { kartraIpnFields, kartraIpnSecret } from './ipn-form';
+import type { KartraFields } from './kartra-fields';
+import { normalizeKartraTransaction } from './normalize';
+import { kartraOutboundFields } from './outbound-json';
+import { kartraOrderRef, parseKartraTransaction } from './parse-transaction';
+import { redactKartraSecret } from './redact-secret';
+import { kartraSurfaceOf } from './surface';
+import { verifyKartraIpnSecret, verifyKartraUrlToken, type KartraCheck } from './verify';
+
+/** Reads the transaction fields of a Kartra body from whichever surface sent it. */
+export function kartraFields(body: Uint8Array, contentType: string | undefined): KartraFields {
+  return kartraSurfaceOf(body, contentType) === 'ipn'
+    ? kartraIpnFields(decodeOrderedForm(body))
+    : kartraOutboundFields(body);
+}
+
+function accepted(
+  request: IngressRequest,
+  fields: KartraFields,
+  recordBody: Buffer,
+): IngressDecision {
+  const orderRef = kartraOrderRef(fields);
+  const orderKey = orderKeyOf('kartra', request.merchantId, orderRef);
+  return { outcome: 'accepted', orderRef, orderKey, recordBody, response: PLAIN_OK };
+}
+
+function rejected(check: KartraCheck): IngressDecision | undefined {
+  return check.valid ? undefined : { outcome: 'unauthenticated', reason: check.reason };
+}
+
+/** The Kartra adapter: IPN form (secret echo) and outbound-API JSON (URL token). */
+export const kartraAdapter: ProviderAdapter = {
+  provider: 'kartra',
+
+  accept(request: IngressRequest) {
+    return decideSafely(() => {
+      const body = asBuffer(request.body);
+      if (kartraSurfaceOf(body, request.contentType) === 'outbound_api') {
+        // The token comes first: unauthenticated callers learn nothing about the body.
+        const check = verifyKartraUrlToken(request.query, request.secrets.urlToken);
+        return rejected(check) ?? accepted(request, kartraOutboundFields(body), body);
+      }
+      const form = decodeOrderedForm(body);
+      const check = verifyKartraIpnSecret(kartraIpnSecret(form), request.secrets.secretKey);
+      return rejected(check) ?? accepted(request, kartraIpnFields(form), redactKartraSecret(body));
+    });
+  },
+
+  normalize(record: RawNotification, options?: NormalizeOptions) {
+    const fields = kartraFields(record.body, record.contentType);
+    const tx = parseKartraTransaction(fields, options?.currency);
+    return normalizeKartraTransaction(record.merchantId, tx, record.receivedAt);
+  },
+};

@@ -1,0 +1,115 @@
+import { ProvidersError } from '../providers-error';
+
+/** A calendar date and clock time with no zone, as providers write them. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** Builds a {@link WallTime} from regex captures, checking the calendar (no 30 February). */
+export function wallTimeOf(
+  parts: readonly (string | undefined)[],
+  field: string,
+  raw: string,
+): WallTime {
+  const [year, month, day, hour, minute, second] = parts.map((p) => Number(p ?? '0'));
+  const wall = {
+    year: year!,
+    month: month!,
+    day: day!,
+    hour: hour!,
+    minute: minute!,
+    second: second!,
+  };
+  const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const back = new Date(ms);
+  const valid =
+    wall.year >= 1970 &&
+    back.getUTCFullYear() === wall.year &&
+    back.getUTCMonth() === wall.month - 1 &&
+    back.getUTCDate() === wall.day &&
+    back.getUTCHours() === wall.hour &&
+    back.getUTCMinutes() === wall.minute &&
+    back.getUTCSeconds() === wall.second;
+  if (!valid) throw invalidDate(field, raw);
+  return wall;
+}
+
+/** The `invalid_date` error for `raw` in `field`. */
+export function invalidDate(field: string, raw: string): ProvidersError {
+  return new ProvidersError('invalid_date', `${field}: "${raw}" is not a valid date`, { field });
+}
+
+function wallAsUtcMs(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The zone's offset from UTC at `instantMs`, in milliseconds (IANA data via Intl). */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instantMs)
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return local - instantMs;
+}
+
+/** ISO 8601 UTC with `Z` and whole seconds (`2026-01-31T12:00:00Z`). */
+export function isoUtc(instantMs: number): string {
+  return new Date(instantMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The UTC instant of a wall time read in a fixed offset from UTC (minutes east). */
+export function fixedOffsetToUtc(wall: WallTime, offsetMinutes: number): string {
+  return isoUtc(wallAsUtcMs(wall) - offsetMinutes * 60_000);
+}
+
+/**
+ * The UTC instant of a wall time read in an IANA zone. Deterministic at DST edges: a time
+ * that occurs twice (autumn) resolves to the earlier instant; a time skipped (spring) is read
+ * with the offset in force just before the gap.
+ */
+export function zonedToUtc(wall: WallTime, timeZone: string): string {
+  const asUtc = wallAsUtcMs(wall);
+  const day = 86_400_000;
+  const candidates = [
+    ...new Set([offsetAt(asUtc - day, timeZone), offsetAt(asUtc + day, timeZone)]),
+  ];
+  const matching = candidates
+    .map((offset) => asUtc - offset)
+    .filter((instant) => offsetAt(instant, timeZone) === asUtc - instant)
+    .sort((a, b) => a - b);
+  return isoUtc(matching[0] ?? asUtc - offsetAt(asUtc - day, timeZone));
+}

@@ -1,0 +1,60 @@
+import type { CanonicalNotification, NotificationLine } from '@clawback/notifications';
+import { canonicalNotification, quantitiesKnown } from '../shared/canonical';
+import { timesQuantity } from '../shared/amounts';
+import { notificationIdOf } from '../shared/notification-id';
+import type { TwoCheckoutIpn, TwoCheckoutLine } from './ipn-fields';
+import { twoCheckoutKind } from './status-mapping';
+
+function lineAmount(line: TwoCheckoutLine): number {
+  if (line.total !== undefined) return Math.abs(line.total);
+  if (line.unitPrice !== undefined)
+    return timesQuantity(line.unitPrice, line.quantity, 'IPN_PRICE[]');
+  return 0;
+}
+
+/**
+ * The dedupe id: fields that stay the same when 2Checkout retries one message and differ
+ * between two messages about one order. `IPN_DATE` (to the second) and `MESSAGE_ID` tell two
+ * equal partial refunds apart; the status fields and total guard same-second messages.
+ */
+function notificationId(merchantId: string, ipn: TwoCheckoutIpn): string {
+  return notificationIdOf('2checkout', merchantId, [
+    ipn.refNo,
+    ipn.orderStatus,
+    ipn.fraudStatus,
+    ipn.chargebackResolution,
+    ipn.refundType,
+    String(ipn.totalGeneral),
+    ipn.ipnDate,
+    ipn.messageId,
+  ]);
+}
+
+/** A typed IPN → the canonical notification (amounts as positive magnitudes). */
+export function normalizeTwoCheckoutIpn(
+  merchantId: string,
+  ipn: TwoCheckoutIpn,
+): CanonicalNotification {
+  const decision = twoCheckoutKind(ipn);
+  const withQuantities = quantitiesKnown(decision);
+  const lines: NotificationLine[] = ipn.lines.map((line) => ({
+    lineId: line.productId,
+    name: line.name,
+    quantity: withQuantities ? Math.abs(line.quantity) : 0,
+    amount: lineAmount(line),
+  }));
+  return canonicalNotification({
+    notificationId: notificationId(merchantId, ipn),
+    provider: '2checkout',
+    merchantId,
+    orderRef: ipn.refNo,
+    decision,
+    occurredAt: ipn.occurredAt,
+    currency: ipn.currency,
+    amount: ipn.totalGeneral,
+    lines,
+    affiliate: ipn.affiliateCode === undefined ? undefined : { affiliateId: ipn.affiliateCode },
+    subscriptionRefs: ipn.licenseRefs,
+    test: ipn.testOrder,
+  });
+}

@@ -1,0 +1,67 @@
+import { createHmac } from 'node:crypto';
+import type { OrderedForm } from '../form/ordered-form';
+import { constantTimeEqual } from '../shared/constant-time';
+
+/** The HMAC algorithms 2Checkout signs with, strongest first. */
+export const TWOCHECKOUT_ALGORITHMS = ['sha3-256', 'sha256', 'md5'] as const;
+
+/** One of {@link TWOCHECKOUT_ALGORITHMS}. */
+export type TwoCheckoutAlgorithm = (typeof TWOCHECKOUT_ALGORITHMS)[number];
+
+/** The IPN field that carries each algorithm's signature. */
+export const SIGNATURE_FIELD: Readonly<Record<TwoCheckoutAlgorithm, string>> = {
+  'sha3-256': 'SIGNATURE_SHA3_256',
+  sha256: 'SIGNATURE_SHA2_256',
+  md5: 'HASH',
+};
+
+const SIGNATURE_FIELDS = new Set(Object.values(SIGNATURE_FIELD));
+
+/** Outcome of checking an IPN's signature. */
+export type SignatureCheck =
+  | { readonly valid: true; readonly algorithm: TwoCheckoutAlgorithm }
+  | { readonly valid: false; readonly reason: 'missing_signature' | 'signature_mismatch' };
+
+/** 2Checkout's source string: each value's UTF-8 byte length in decimal, then its bytes. */
+export function lengthPrefixed(values: Iterable<Uint8Array>): Buffer {
+  const parts: Buffer[] = [];
+  for (const value of values)
+    parts.push(Buffer.from(String(value.length), 'ascii'), Buffer.from(value));
+  return Buffer.concat(parts);
+}
+
+/** The signed bytes of an IPN: every value in received order, signature fields excluded. */
+export function signatureSource(form: OrderedForm): Buffer {
+  const values: Uint8Array[] = [];
+  for (const field of form.fields) {
+    if (SIGNATURE_FIELDS.has(field.key)) continue;
+    for (const value of field.values) values.push(value.bytes);
+  }
+  return lengthPrefixed(values);
+}
+
+/** Lower-case hex HMAC of `source` with the account Secret Key. */
+export function hmacHex(
+  algorithm: TwoCheckoutAlgorithm,
+  secretKey: string,
+  source: Uint8Array,
+): string {
+  return createHmac(algorithm, Buffer.from(secretKey, 'utf8')).update(source).digest('hex');
+}
+
+/**
+ * Verifies with the strongest signature present (SHA3-256 > SHA2-256 > MD5). A weaker one
+ * is never consulted when a stronger one is present, so a bad strong signature cannot be
+ * rescued by a good weak one.
+ */
+export function verifyTwoCheckoutSignature(form: OrderedForm, secretKey: string): SignatureCheck {
+  for (const algorithm of TWOCHECKOUT_ALGORITHMS) {
+    const received = form.byKey.get(SIGNATURE_FIELD[algorithm])?.values[0]?.text.trim();
+    if (!received) continue;
+    const expected = hmacHex(algorithm, secretKey, signatureSource(form));
+    return constantTimeEqual(received.toLowerCase(), expected)
+      ? { valid: true, algorithm }
+      : { valid: false, reason: 'signature_mismatch' };
+  }
+  return { valid: false, reason: 'missing_signature' };
+}
