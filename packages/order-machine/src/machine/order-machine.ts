@@ -5,7 +5,7 @@ import { loseChargeback, openChargeback, winChargeback } from '../lifecycle/char
 import { park } from '../lifecycle/parking';
 import { denyPayment, recordPayment, recordPending } from '../lifecycle/payment';
 import { applyRefund } from '../lifecycle/refund';
-import { expireOrphans, isOrphan, reject } from '../lifecycle/rejection';
+import { expireOrphans, reject } from '../lifecycle/rejection';
 import { endSubscription } from '../lifecycle/subscription';
 import type { RejectionReason } from '../rules/rejection-reason';
 import { refundCompletes, refundViolation } from '../rules/refund-rules';
@@ -53,9 +53,6 @@ export const orderMachine = setup({
       refundViolation(context, notificationOf(event)) !== null,
     refundCompletesOrder: ({ context, event }) => refundCompletes(context, notificationOf(event)),
     hadRefunds: ({ context }) => context.refundedTotal > 0,
-    parkedExpired: ({ context, event }) =>
-      event.type === 'watermark' &&
-      context.parked.some((p) => isOrphan(p, event.watermarkMs, event.horizonMs)),
   },
   actions: {
     markStatus: enqueueActions(({ enqueue }, params: { status: OrderStatus }) => {
@@ -92,7 +89,7 @@ export const orderMachine = setup({
   // Handlers every state shares; a state's own transitions take priority over these.
   on: {
     rejected: { actions: 'rejectScreened' },
-    watermark: { guard: 'parkedExpired', actions: 'expireOrphans' },
+    watermark: { actions: 'expireOrphans' },
     subscription_ended: { actions: 'endSubscription' },
     '*': { actions: 'rejectHere' },
   },
