@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+import type { KafkaConfig } from '@clawback/config';
+import type { Logger } from '@clawback/logging';
+import { Kafka, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs';
+import { kafkajsLevel, pinoLogCreator } from './log-creator';
+
+/** Options for {@link createKafkaClient}. */
+export interface KafkaClientOptions {
+  /** kafkajs's logs go here; silent when omitted. */
+  readonly logger?: Logger;
+  /** Overrides the configured client id, e.g. per service. */
+  readonly clientId?: string;
+  /** Reads TLS files; injectable for tests. */
+  readonly readFile?: (path: string) => Buffer;
+}
+
+/** The kafkajs options for a configuration: pure apart from reading TLS files. */
+export function kafkaJsConfig(
+  config: KafkaConfig,
+  options: KafkaClientOptions = {},
+): KafkaJsConfig {
+  const readFile = options.readFile ?? ((path: string) => readFileSync(path));
+  const logger = options.logger;
+  return {
+    clientId: options.clientId ?? config.clientId,
+    brokers: [...config.brokers],
+    ...(config.sasl && { sasl: saslOptions(config.sasl) }),
+    ...(config.tls && { ssl: tlsOptions(config.tls, readFile) }),
+    connectionTimeout: 3000,
+    requestTimeout: 30000,
+    logLevel: logger ? kafkajsLevel(logger.level) : kafkajsLevel('silent'),
+    ...(logger && { logCreator: pinoLogCreator(logger) }),
+  };
+}
+
+function saslOptions(sasl: NonNullable<KafkaConfig['sasl']>): SASLOptions {
+  const { username, password } = sasl;
+  switch (sasl.mechanism) {
+    case 'plain':
+      return { mechanism: 'plain', username, password };
+    case 'scram-sha-256':
+      return { mechanism: 'scram-sha-256', username, password };
+    case 'scram-sha-512':
+      return { mechanism: 'scram-sha-512', username, password };
+  }
+}
+
+function tlsOptions(
+  tls: NonNullable<KafkaConfig['tls']>,
+  readFile: (path: string) => Buffer,
+): ConnectionOptions {
+  return {
+    rejectUnauthorized: tls.rejectUnauthorized,
+    ...(tls.caFile && { ca: [readFile(tls.caFile)] }),
+    ...(tls.certFile && { cert: readFile(tls.certFile) }),
+    ...(tls.keyFile && { key: readFile(tls.keyFile) }),
+  };
+}
+
+/**
+ * The one place a Kafka client is built. Everything else takes the returned client, so
+ * swapping kafkajs for another KafkaJS-style client changes this module only.
+ */
+export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptions = {}): Kafka {
+  return new Kafka(kafkaJsConfig(config, options));
+}

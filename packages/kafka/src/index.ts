@@ -1,0 +1,51 @@
+export { createKafkaClient, kafkaJsConfig, type KafkaClientOptions } from './client';
+export { kafkajsLevel, pinoLogCreator } from './log-creator';
+export { KafkaError, toKafkaError, type KafkaErrorCode } from './kafka-error';
+export {
+  baseTopicNames,
+  topicKeys,
+  topicNames,
+  type TopicKey,
+  type TopicNames,
+} from './topic-names';
+export { topicCatalogue, type CatalogueOptions, type TopicDefinition } from './topic-catalogue';
+export {
+  deleteTopics,
+  provisionTopics,
+  type ProvisionTopicsOptions,
+  type TopicProvisioned,
+} from './provision-topics';
+export {
+  createIdempotentProducer,
+  createTransactionalProducer,
+  transactionalIdFor,
+  type TransactionalProducerOptions,
+} from './producers';
+export { PartitionProducers } from './partition-producers';
+export { createConsumer, watchConsumerCrashes, type ConsumerOptions } from './consumer';
+export {
+  createShutdown,
+  onShutdown,
+  type Closer,
+  type Shutdown,
+  type ShutdownOptions,
+  type SignalSource,
+} from './shutdown';
+export { kafkaReadiness } from './readiness';
+/**
+ * The client types services use, re-exported so that only this package imports kafkajs; a
+ * replacement client with a KafkaJS-style API changes these lines, not the services.
+ */
+export type {
+  Admin,
+  Consumer,
+  EachBatchPayload,
+  EachMessagePayload,
+  IHeaders,
+  Kafka as KafkaClient,
+  KafkaMessage,
+  Message,
+  Producer,
+  RecordMetadata,
+  Transaction,
+} from 'kafkajs';

@@ -1,0 +1,50 @@
+import type { Kafka, Producer } from 'kafkajs';
+
+/**
+ * A producer for "answer only once Kafka has it" writes (the ingress): idempotent, so broker
+ * retries never duplicate a record; kafkajs sends with acks=-1 (all in-sync replicas) by
+ * default and warns if a caller lowers it. One request in flight, because kafkajs's sequence
+ * numbering under concurrent in-flight requests has lost or rejected records
+ * (tulios/kafkajs#598, #1005).
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+}
+
+/**
+ * The transactional id for the producer that handles one input partition. kafkajs speaks the
+ * pre-KIP-447 protocol (no consumer-group fencing), so fencing of a zombie instance relies on
+ * the new owner of a partition initialising the same transactional id: the broker then bumps
+ * the epoch and rejects the zombie's commit.
+ */
+export function transactionalIdFor(prefix: string, topic: string, partition: number): string {
+  if (!Number.isSafeInteger(partition) || partition < 0) {
+    throw new RangeError(`invalid partition ${partition}`);
+  }
+  return `${prefix}-${topic}-${partition}`;
+}
+
+/** Options for {@link createTransactionalProducer}. */
+export interface TransactionalProducerOptions {
+  readonly transactionalId: string;
+  /** Broker aborts a transaction left open this long (a crashed process). Default 60 s. */
+  readonly transactionTimeoutMs?: number;
+}
+
+/** A transactional producer: idempotent, one request in flight, as kafkajs requires for EOS. */
+export function createTransactionalProducer(
+  kafka: Kafka,
+  options: TransactionalProducerOptions,
+): Producer {
+  return kafka.producer({
+    transactionalId: options.transactionalId,
+    transactionTimeout: options.transactionTimeoutMs ?? 60000,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+}
