@@ -23,11 +23,15 @@ export function apicurioJvmOptions(layout: ApicurioLayout): readonly string[] {
     '-Xms64m',
     // Quarkus' advice for small heaps: the serial collector has the smallest footprint.
     '-XX:+UseSerialGC',
+    // C1 only: a faster start on 2 cores; the registry is queried rarely (clients cache ids).
+    '-XX:TieredStopAtLevel=1',
     '-Djava.awt.headless=true',
     `-Dquarkus.http.host=${layout.host}`,
     `-Dquarkus.http.port=${layout.port}`,
     '-Dapicurio.storage.kind=kafkasql',
     `-Dapicurio.kafkasql.bootstrap.servers=${layout.kafkaBootstrap}`,
+    // Start-up reads the snapshots topic until a poll comes back empty: 5 s per poll by default.
+    '-Dapicurio.kafkasql.consumer.poll.timeout=1000',
     '-Dapicurio.ccompat.use-canonical-hash=true',
     '-Dapicurio.rest.deletion.group.enabled=true',
     '-Dapicurio.rest.deletion.artifact.enabled=true',
