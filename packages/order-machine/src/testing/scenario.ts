@@ -19,7 +19,10 @@ export function inputOf(step: Step): OrderInput {
     : { type: 'notification', notification: step };
 }
 
-/** Every state and event of deciding `steps` in order from `state`. */
+/**
+ * Every state and event of deciding `steps` in order from `state`. Ticks before the order has a
+ * state are skipped, as a consumer ticks only orders it knows.
+ */
 export function run(
   steps: readonly Step[],
   state: OrderState | undefined = undefined,
@@ -28,6 +31,7 @@ export function run(
   let current = state;
   const events: LifecycleEvent[] = [];
   for (const step of steps) {
+    if ('watermark' in step && current === undefined) continue;
     const decision = decide(current, inputOf(step), options);
     current = decision.state;
     events.push(...decision.events);
