@@ -1,0 +1,61 @@
+import { ClawbackError } from '@clawback/errors';
+
+/**
+ * Stable error codes of the order-lifecycle service.
+ *
+ * Dead-letter codes (written to `payments.notifications.dlq`, never retriable: the same bytes
+ * fail the same way every time):
+ * - `undecodable_record`: the raw record is not a readable Avro `RawNotification`.
+ * - `unknown_provider`: the record names a provider no adapter exists for.
+ * - `order_key_mismatch`: the normalized order key differs from the record's key, so the
+ *   order's state would live in another partition.
+ * - provider adapter codes (`malformed_body`, `missing_field`, …) pass through unchanged.
+ *
+ * Operational codes:
+ * - `producer_fenced`: another instance initialised this partition's transactional id; this
+ *   instance must not write for the partition any more (retriable: the partition session is
+ *   rebuilt from committed data, which fences the other one in turn only if the group says so).
+ * - `transaction_failed`: a transaction could not be committed; it was aborted (retriable).
+ * - `cache_unavailable`: Redis could not be read or written (retriable).
+ * - `catch_up_failed`: the snapshot cache could not be caught up from the state topic (retriable).
+ * - `invalid_checkpoint`: the metadata committed with the input offset is unreadable.
+ * - `partition_count_mismatch`: the state topic does not have the raw topic's partition count,
+ *   so snapshots could not be co-partitioned with their orders.
+ * - `replay_mismatch`: a replay produced events that differ from the originals.
+ * - `invalid_arguments`: a command line or option error.
+ */
+export type LifecycleErrorCode =
+  | 'undecodable_record'
+  | 'unknown_provider'
+  | 'order_key_mismatch'
+  | 'producer_fenced'
+  | 'transaction_failed'
+  | 'cache_unavailable'
+  | 'catch_up_failed'
+  | 'invalid_checkpoint'
+  | 'partition_count_mismatch'
+  | 'replay_mismatch'
+  | 'invalid_arguments';
+
+const retriableCodes: ReadonlySet<LifecycleErrorCode> = new Set([
+  'producer_fenced',
+  'transaction_failed',
+  'cache_unavailable',
+  'catch_up_failed',
+]);
+
+/** The one error the order-lifecycle service throws. Retriability follows from the code. */
+export class LifecycleError extends ClawbackError<LifecycleErrorCode> {
+  constructor(code: LifecycleErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { retriable: retriableCodes.has(code), cause: options.cause });
+    this.name = 'LifecycleError';
+  }
+}
+
+/** True when `error` is a {@link LifecycleError}, optionally with the given code. */
+export function isLifecycleError(
+  error: unknown,
+  code?: LifecycleErrorCode,
+): error is LifecycleError {
+  return error instanceof LifecycleError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,29 @@
+import type { CanonicalNotification } from '@clawback/notifications';
+import type { RawNotificationValue } from '../records/raw-notification';
+
+/**
+ * One input record as the pure core sees it: normalized, or the reason it cannot be used (it
+ * is dead-lettered). `raw` is what the dead letter carries so an operator can re-drive it.
+ */
+export type PartitionRecord =
+  | {
+      readonly kind: 'notification';
+      readonly offset: string;
+      readonly raw: RawNotificationValue;
+      readonly notification: CanonicalNotification;
+    }
+  | {
+      readonly kind: 'unusable';
+      readonly offset: string;
+      readonly raw: RawNotificationValue;
+      readonly errorCode: string;
+      readonly errorMessage: string;
+    };
+
+/** A record that goes to `payments.notifications.dlq` instead of the machine. */
+export interface DeadLetter {
+  readonly offset: string;
+  readonly raw: RawNotificationValue;
+  readonly errorCode: string;
+  readonly errorMessage: string;
+}

@@ -1,0 +1,83 @@
+import type { LifecycleEvent, OrderState } from '@clawback/order-machine';
+import type { Message } from '@clawback/kafka';
+import type { TopicMessages } from '../exactly-once/commit-transaction';
+import type { DeadLetter } from '../processing/partition-record';
+import type { LifecycleCodecs } from './lifecycle-codecs';
+
+/** Where the outputs of one input partition go. */
+export interface OutputTopics {
+  readonly events: string;
+  readonly state: string;
+  readonly deadLetters: string;
+  /** The input topic, named in dead letters. */
+  readonly source: string;
+  /** The input partition. */
+  readonly partition: number;
+  /**
+   * Write events to the input's partition number (when the events topic has as many
+   * partitions as the input), so one order's notifications and events share a partition.
+   */
+  readonly eventsCoPartitioned: boolean;
+}
+
+/** The records of one transaction, encoded. States are in `changedOrders` order. */
+export interface OutputBatch {
+  readonly topicMessages: readonly TopicMessages[];
+  readonly stateCount: number;
+}
+
+/** What one batch derived, ready to encode. */
+export interface DerivedOutputs {
+  readonly events: readonly LifecycleEvent[];
+  readonly states: readonly OrderState[];
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+/**
+ * Encodes a batch's outputs as Kafka records. Snapshots always go to the input's partition
+ * number of the state topic: that is where catching up reads them back, whatever partitioner
+ * the producer of the input used.
+ */
+export async function outputMessages(
+  outputs: DerivedOutputs,
+  topics: OutputTopics,
+  codecs: LifecycleCodecs,
+): Promise<OutputBatch> {
+  const events: Message[] = [];
+  for (const event of outputs.events) {
+    events.push({
+      key: event.orderKey,
+      value: await codecs.encodeEvent(event),
+      ...(topics.eventsCoPartitioned && { partition: topics.partition }),
+    });
+  }
+  const states: Message[] = [];
+  for (const state of outputs.states) {
+    states.push({
+      key: state.orderKey,
+      value: await codecs.encodeState(state),
+      partition: topics.partition,
+    });
+  }
+  const deadLetters: Message[] = [];
+  for (const letter of outputs.deadLetters) {
+    deadLetters.push({
+      key: letter.raw.orderKey !== '' ? letter.raw.orderKey : letter.raw.ingressId,
+      value: await codecs.encodeDeadLetter({
+        notification: letter.raw,
+        errorCode: letter.errorCode,
+        errorMessage: letter.errorMessage,
+        stage: 'order-lifecycle',
+        sourceTopic: topics.source,
+        sourcePartition: topics.partition,
+        sourceOffset: letter.offset,
+      }),
+    });
+  }
+  const topicMessages = [
+    { topic: topics.events, messages: events },
+    { topic: topics.state, messages: states },
+    { topic: topics.deadLetters, messages: deadLetters },
+  ].filter((entry) => entry.messages.length > 0);
+  return { topicMessages, stateCount: states.length };
+}

@@ -1,0 +1,104 @@
+import { isClawbackError } from '@clawback/errors';
+import { isProviderName } from '@clawback/notifications';
+import {
+  isProvidersError,
+  normalizeNotification,
+  type NormalizeOptions,
+} from '@clawback/providers';
+import type { KafkaMessage } from '@clawback/kafka';
+import type { PartitionRecord } from '../processing/partition-record';
+import type { LifecycleCodecs } from './lifecycle-codecs';
+import type { RawNotificationValue } from './raw-notification';
+
+/** Per-merchant normalization settings (e.g. Kartra's currency); constant for a replay. */
+export type NormalizeOptionsFor = (
+  provider: string,
+  merchantId: string,
+) => NormalizeOptions | undefined;
+
+/**
+ * Decodes and normalizes input records for the pure core. A record that can never be used
+ * (unreadable bytes, unknown provider, a body the adapter refuses, a key that is not its
+ * order's) becomes `unusable` with a stable code; a transient failure (registry unreachable)
+ * is thrown, so the batch is retried instead of dead-lettering a good record.
+ */
+export async function toPartitionRecords(
+  messages: readonly KafkaMessage[],
+  codecs: LifecycleCodecs,
+  optionsFor: NormalizeOptionsFor = () => undefined,
+): Promise<readonly PartitionRecord[]> {
+  const records: PartitionRecord[] = [];
+  for (const message of messages)
+    records.push(await toPartitionRecord(message, codecs, optionsFor));
+  return records;
+}
+
+async function toPartitionRecord(
+  message: KafkaMessage,
+  codecs: LifecycleCodecs,
+  optionsFor: NormalizeOptionsFor,
+): Promise<PartitionRecord> {
+  const { offset } = message;
+  let raw: RawNotificationValue;
+  try {
+    if (message.value === null) throw new Error('the record has no value');
+    raw = await codecs.decodeRaw(message.value);
+  } catch (error) {
+    if (isClawbackError(error) && error.retriable) throw error;
+    return unusable(offset, opaque(message), 'undecodable_record', messageOf(error));
+  }
+  if (!isProviderName(raw.provider)) {
+    return unusable(offset, raw, 'unknown_provider', `no adapter for provider "${raw.provider}"`);
+  }
+  try {
+    const notification = normalizeNotification(
+      {
+        provider: raw.provider,
+        merchantId: raw.merchantId,
+        body: raw.body,
+        contentType: raw.contentType,
+        receivedAt: raw.receivedAt.toISOString(),
+      },
+      optionsFor(raw.provider, raw.merchantId),
+    );
+    const key = message.key?.toString();
+    if (notification.orderKey !== raw.orderKey || (key !== undefined && key !== raw.orderKey)) {
+      return unusable(
+        offset,
+        raw,
+        'order_key_mismatch',
+        `record key ${key ?? '(none)'} / orderKey ${raw.orderKey}, but the body is about ${notification.orderKey}`,
+      );
+    }
+    return { kind: 'notification', offset, raw, notification };
+  } catch (error) {
+    if (!isProvidersError(error)) throw error;
+    return unusable(offset, raw, error.code, error.message);
+  }
+}
+
+function unusable(
+  offset: string,
+  raw: RawNotificationValue,
+  errorCode: string,
+  errorMessage: string,
+): PartitionRecord {
+  return { kind: 'unusable', offset, raw, errorCode, errorMessage };
+}
+
+/** A stand-in for a record that is not a readable `RawNotification`: its bytes, kept whole. */
+function opaque(message: KafkaMessage): RawNotificationValue {
+  return {
+    ingressId: '',
+    provider: '',
+    merchantId: '',
+    orderKey: message.key?.toString() ?? '',
+    receivedAt: new Date(Number(message.timestamp)),
+    contentType: 'application/octet-stream',
+    body: message.value ?? Buffer.alloc(0),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
