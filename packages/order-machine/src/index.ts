@@ -31,3 +31,11 @@ export {
   type OrderStatus,
 } from './state/order-state';
 export { orphanDeadline } from './state/orphan-deadline';
+export { fromAvroEvent, toAvroEvent } from './avro/event-avro';
+export type { OrderLifecycleEvent } from './avro/order-lifecycle-event';
+export {
+  fromAvroState,
+  toAvroState,
+  type AvroCanonicalNotification,
+  type AvroOrderState,
+} from './avro/state-avro';

@@ -8,11 +8,16 @@ import { ClawbackError } from '@clawback/errors';
  * - `invalid_state`: a persisted state that is not an {@link OrderState} of this machine.
  * - `missing_state`: a watermark tick for an order without state.
  * - `invalid_input`: a watermark or option that is not usable (e.g. negative horizon).
+ * - `invalid_record`: an Avro record that does not hold a valid event or state.
  */
 export type OrderMachineErrorCode =
-  'unplaceable_notification' | 'invalid_state' | 'missing_state' | 'invalid_input';
+  | 'unplaceable_notification'
+  | 'invalid_state'
+  | 'missing_state'
+  | 'invalid_input'
+  | 'invalid_record';
 
-/** Thrown by `decide` when its input cannot be decided on at all. */
+/** Thrown when an input cannot be decided on at all, or a record cannot be mapped. */
 export class OrderMachineError extends ClawbackError<OrderMachineErrorCode> {
   constructor(code: OrderMachineErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(code, message, { retriable: false, ...options });

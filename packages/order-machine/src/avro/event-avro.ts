@@ -1,0 +1,129 @@
+import { isProviderName, type NotificationKind } from '@clawback/notifications';
+import type { LifecycleEvent, LifecycleEventBase } from '../events/lifecycle-event';
+import { OrderMachineError } from '../order-machine-error';
+import { REJECTION_REASONS, type RejectionReason } from '../rules/rejection-reason';
+import type { OrderLifecycleEvent } from './order-lifecycle-event';
+
+const EMPTY = {
+  amount: null,
+  refundedTotal: null,
+  remaining: null,
+  paid: null,
+  kind: null,
+  reasonCode: null,
+  reason: null,
+  detail: null,
+  notificationKind: null,
+  lines: null,
+  affiliate: null,
+  subscriptionRefs: null,
+} as const;
+
+/** The Avro envelope of an event: its own fields set, every other type-specific field null. */
+export function toAvroEvent(event: LifecycleEvent): OrderLifecycleEvent {
+  return { ...EMPTY, ...event, occurredAt: Date.parse(event.occurredAt) };
+}
+
+function required<T>(
+  record: OrderLifecycleEvent,
+  field: keyof OrderLifecycleEvent,
+  value: T | null,
+): T {
+  if (value === null)
+    throw new OrderMachineError(
+      'invalid_record',
+      `${record.type} ${record.eventId} has no ${field}`,
+    );
+  return value;
+}
+
+function header<T extends string>(r: OrderLifecycleEvent, type: T): LifecycleEventBase<T> {
+  if (!isProviderName(r.provider))
+    throw new OrderMachineError('invalid_record', `unknown provider ${r.provider}`);
+  return {
+    eventId: r.eventId,
+    type,
+    orderKey: r.orderKey,
+    provider: r.provider,
+    merchantId: r.merchantId,
+    orderRef: r.orderRef,
+    sequence: r.sequence,
+    occurredAt: new Date(r.occurredAt).toISOString(),
+    causationId: r.causationId,
+    currency: r.currency,
+  };
+}
+
+function rejectionReason(r: OrderLifecycleEvent): RejectionReason {
+  const reason = required(r, 'reason', r.reason);
+  if (!(REJECTION_REASONS as readonly string[]).includes(reason))
+    throw new OrderMachineError('invalid_record', `unknown rejection reason ${reason}`);
+  return reason as RejectionReason;
+}
+
+/** The event an Avro envelope holds, with the same key order the machine derives it with. */
+export function fromAvroEvent(r: OrderLifecycleEvent): LifecycleEvent {
+  const amount = () => required(r, 'amount', r.amount);
+  const lines = () => required(r, 'lines', r.lines);
+  const refs = () => required(r, 'subscriptionRefs', r.subscriptionRefs);
+  switch (r.type) {
+    case 'PaymentPending':
+      return { ...header(r, r.type), amount: amount() };
+    case 'OrderPaid':
+      return {
+        ...header(r, r.type),
+        amount: amount(),
+        lines: lines(),
+        affiliate: r.affiliate,
+        subscriptionRefs: refs(),
+      };
+    case 'RefundApplied':
+      return {
+        ...header(r, r.type),
+        amount: amount(),
+        refundedTotal: required(r, 'refundedTotal', r.refundedTotal),
+        remaining: required(r, 'remaining', r.remaining),
+        paid: required(r, 'paid', r.paid),
+        kind: required(r, 'kind', r.kind),
+        lines: lines(),
+        affiliate: r.affiliate,
+        subscriptionRefs: refs(),
+      };
+    case 'ChargebackOpened':
+      return {
+        ...header(r, r.type),
+        amount: amount(),
+        reasonCode: r.reasonCode,
+        affiliate: r.affiliate,
+      };
+    case 'ChargebackWon':
+      return { ...header(r, r.type), amount: amount(), affiliate: r.affiliate };
+    case 'ChargebackLost':
+      return {
+        ...header(r, r.type),
+        amount: amount(),
+        affiliate: r.affiliate,
+        subscriptionRefs: refs(),
+      };
+    case 'PaymentDenied':
+      return {
+        ...header(r, r.type),
+        amount: amount(),
+        reason: r.reason,
+        affiliate: r.affiliate,
+        subscriptionRefs: refs(),
+      };
+    case 'SubscriptionEnded':
+      return { ...header(r, r.type), subscriptionRefs: refs() };
+    case 'NotificationRejected':
+      return {
+        ...header(r, r.type),
+        reason: rejectionReason(r),
+        detail: required(r, 'detail', r.detail),
+        notificationKind: required(r, 'notificationKind', r.notificationKind) as NotificationKind,
+        amount: amount(),
+      };
+    default:
+      throw new OrderMachineError('invalid_record', `unknown lifecycle event type ${r.type}`);
+  }
+}
