@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { InfraError } from '../infra-error';
-import { type Addresses, addressesFromEnv } from './addresses';
+import { type Addresses, addressesFromEnv, urlPort } from './addresses';
 import { type InfraPaths, infraPaths } from './paths';
 import { type Versions, versionsFromEnv } from './versions';
 
@@ -11,6 +11,8 @@ export interface InfraSettings {
   readonly paths: InfraPaths;
   /** KRaft controller listener; clients never use it. Defaults to the broker port + 1. */
   readonly kafkaControllerPort: number;
+  /** Apicurio's management interface (health, metrics). Defaults to the registry port + 1. */
+  readonly registryManagementPort: number;
   /** `-Xmx` of the broker and of the registry: modest, for a 2-core CI box. */
   readonly kafkaHeap: string;
   readonly apicurioHeap: string;
@@ -39,6 +41,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, infraDir: string): Infra
     addresses,
     paths: infraPaths(path.resolve(infraDir), versions),
     kafkaControllerPort: positiveInt(env, 'CLAWBACK_KAFKA_CONTROLLER_PORT', brokerPort + 1),
+    registryManagementPort: positiveInt(
+      env,
+      'CLAWBACK_APICURIO_MANAGEMENT_PORT',
+      urlPort(addresses.schemaRegistryUrl) + 1,
+    ),
     kafkaHeap: env.CLAWBACK_KAFKA_HEAP || '512m',
     apicurioHeap: env.CLAWBACK_APICURIO_HEAP || '384m',
     startTimeoutMs: positiveInt(env, 'CLAWBACK_INFRA_START_TIMEOUT_MS', 180_000),

@@ -74,6 +74,7 @@ export function apicurioComponent(settings: InfraSettings, env: NodeJS.ProcessEn
       const options = apicurioJvmOptions({
         host,
         port: urlPort(url),
+        managementPort: settings.registryManagementPort,
         kafkaBootstrap,
         heap: settings.apicurioHeap,
       });

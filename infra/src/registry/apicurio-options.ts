@@ -2,6 +2,8 @@
 export interface ApicurioLayout {
   readonly host: string;
   readonly port: number;
+  /** Quarkus management interface (health, metrics); it would bind 0.0.0.0:9000 by default. */
+  readonly managementPort: number;
   /** Kafka bootstrap servers for the kafkasql storage. */
   readonly kafkaBootstrap: string;
   readonly heap: string;
@@ -28,6 +30,8 @@ export function apicurioJvmOptions(layout: ApicurioLayout): readonly string[] {
     '-Djava.awt.headless=true',
     `-Dquarkus.http.host=${layout.host}`,
     `-Dquarkus.http.port=${layout.port}`,
+    `-Dquarkus.management.host=${layout.host}`,
+    `-Dquarkus.management.port=${layout.managementPort}`,
     '-Dapicurio.storage.kind=kafkasql',
     `-Dapicurio.kafkasql.bootstrap.servers=${layout.kafkaBootstrap}`,
     // Start-up reads the snapshots topic until a poll comes back empty: 5 s per poll by default.

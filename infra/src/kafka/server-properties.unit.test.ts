@@ -1,0 +1,52 @@
+import { renderProperties } from '../config/properties-file';
+import { brokerProperties } from './server-properties';
+
+const layout = { host: '127.0.0.1', brokerPort: 19092, controllerPort: 19093, dataDir: '/d/kafka' };
+
+function parse(text: string): Map<string, string> {
+  const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  return new Map(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
+describe('brokerProperties', () => {
+  const props = parse(renderProperties(brokerProperties(layout)));
+
+  it('runs one KRaft node as broker and controller on separate listeners', () => {
+    expect(props.get('process.roles')).toBe('broker,controller');
+    expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093');
+    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093');
+    expect(props.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:19092');
+    expect(props.get('log.dirs')).toBe('/d/kafka');
+  });
+
+  it('lets transactions and consumer groups work with a single replica', () => {
+    expect(props.get('transaction.state.log.replication.factor')).toBe('1');
+    expect(props.get('transaction.state.log.min.isr')).toBe('1');
+    expect(props.get('offsets.topic.replication.factor')).toBe('1');
+    expect(props.get('group.initial.rebalance.delay.ms')).toBe('0');
+  });
+
+  it('never creates topics implicitly', () => {
+    expect(props.get('auto.create.topics.enable')).toBe('false');
+  });
+
+  it('names every key once', () => {
+    const keys = brokerProperties(layout).map(([key]) => key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('follows the configured host and ports', () => {
+    const moved = parse(
+      renderProperties(
+        brokerProperties({
+          ...layout,
+          host: 'localhost',
+          brokerPort: 29092,
+          controllerPort: 29093,
+        }),
+      ),
+    );
+    expect(moved.get('advertised.listeners')).toBe('PLAINTEXT://localhost:29092');
+    expect(moved.get('controller.quorum.voters')).toBe('1@localhost:29093');
+  });
+});
