@@ -1,0 +1,27 @@
+import { parseJsonNumbersAsText } from './json-numbers-as-text';
+
+describe('parseJsonNumbersAsText', () => {
+  it('keeps number literals as their exact text', () => {
+    expect(parseJsonNumbersAsText('{"a":19.90,"b":[-1,2e3],"c":0.1}')).toEqual({
+      a: '19.90',
+      b: ['-1', '2e3'],
+      c: '0.1',
+    });
+  });
+
+  it('leaves digits inside strings, including after escaped quotes, alone', () => {
+    expect(parseJsonNumbersAsText('{"a":"x\\"1.5","b":"-2"}')).toEqual({ a: 'x"1.5', b: '-2' });
+  });
+
+  it('keeps true, false and null', () => {
+    expect(parseJsonNumbersAsText('[true,false,null]')).toEqual([true, false, null]);
+  });
+
+  it('is malformed_body for anything that is not JSON', () => {
+    for (const text of ['{', 'abc', '{"a":1.}', '']) {
+      expect(() => parseJsonNumbersAsText(text)).toThrow(
+        expect.objectContaining({ code: 'malformed_body' }),
+      );
+    }
+  });
+});
