@@ -73,7 +73,7 @@ export const orderMachine = setup({
         e.type === 'rejected' ? reject(s, e.notification, e.rejection) : unchanged(s),
       ),
     ),
-    rejectHere: enqueueActions(
+    rejectInapplicable: enqueueActions(
       outcomeOf((s, e) => reject(s, notificationOf(e), notApplicable(s, e))),
     ),
     expireOrphans: enqueueActions(
@@ -91,7 +91,7 @@ export const orderMachine = setup({
     rejected: { actions: 'rejectScreened' },
     watermark: { actions: 'expireOrphans' },
     subscription_ended: { actions: 'endSubscription' },
-    '*': { actions: 'rejectHere' },
+    '*': { actions: 'rejectInapplicable' },
   },
   states: {
     awaitingSale: {
