@@ -1,17 +1,15 @@
+import type { Redis } from '@clawback/redis';
 import type { EdgeDedupe } from './edge-dedupe';
 
-/** The two ioredis commands the dedupe needs (an ioredis `Redis` or `Cluster` fits). */
-export interface DedupeRedis {
-  exists(key: string): Promise<number>;
-  set(key: string, value: string, mode: 'EX', seconds: number): Promise<unknown>;
-}
-
-/** Where and for how long notification ids are kept. */
+/** Options of {@link redisEdgeDedupe}. */
 export interface RedisEdgeDedupeOptions {
-  /** Deployment/test prefix, e.g. `clawback:`. */
-  readonly keyPrefix: string;
   /** Window length; at least 2Checkout's two days of retries. */
   readonly ttlSeconds: number;
+}
+
+/** The key of a published notification id, under the client's own key prefix. */
+export function publishedKey(notificationId: string): string {
+  return `ingress:published:${notificationId}`;
 }
 
 /**
@@ -19,13 +17,14 @@ export interface RedisEdgeDedupeOptions {
  * The value is the ingress id of the delivery that was published, to trace a suppressed
  * duplicate back to its record.
  */
-export function redisEdgeDedupe(redis: DedupeRedis, options: RedisEdgeDedupeOptions): EdgeDedupe {
-  const keyOf = (notificationId: string) =>
-    `${options.keyPrefix}ingress:published:${notificationId}`;
+export function redisEdgeDedupe(
+  redis: Pick<Redis, 'exists' | 'set'>,
+  options: RedisEdgeDedupeOptions,
+): EdgeDedupe {
   return {
-    seen: async (notificationId) => (await redis.exists(keyOf(notificationId))) > 0,
+    seen: async (notificationId) => (await redis.exists(publishedKey(notificationId))) > 0,
     remember: async (notificationId, ingressId) => {
-      await redis.set(keyOf(notificationId), ingressId, 'EX', options.ttlSeconds);
+      await redis.set(publishedKey(notificationId), ingressId, 'EX', options.ttlSeconds);
     },
   };
 }

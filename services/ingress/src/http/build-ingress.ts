@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
 import type { ProviderName } from '@clawback/notifications';
@@ -15,6 +15,7 @@ import type { IngressSettings } from '../settings/ingress-settings';
 import { withTimeout } from '../time/with-timeout';
 import { sendError } from './error-reply';
 import { ingressErrorOf } from './framework-errors';
+import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
 import { registerOpsRoutes } from './ops-routes';
 import { acceptRawBodies } from './raw-body';
@@ -43,12 +44,12 @@ export interface IngressDependencies {
  * `shutting_down`), lets requests in flight finish, then waits (bounded) for publishes still
  * under way so their acknowledgements are remembered; the caller then flushes the producer.
  */
-export function buildIngress(deps: IngressDependencies): FastifyInstance {
+export function buildIngress(deps: IngressDependencies): IngressApp {
   const { config, logger } = deps;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance: logger,
     // Fastify's request log lines carry the URL, i.e. Kartra's ?token=; we log our own.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: false,
   });
@@ -79,6 +80,11 @@ export function buildIngress(deps: IngressDependencies): FastifyInstance {
       const error = new IngressError('shutting_down', 'the ingress is shutting down');
       return sendError(reply, error, config.retryAfterSeconds);
     }
+  });
+  // Answers given while closing end their keep-alive connection, or the server would wait
+  // for clients to hang up before it could finish closing.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
   });
   app.addHook('onClose', async () => {
     await withTimeout(coalescer.drain(), config.publishTimeoutMs).catch(() => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { IngressApp } from './ingress-app';
 import type { Logger } from '@clawback/logging';
 import { isProviderName } from '@clawback/notifications';
 import type { IngressMetrics } from '../metrics/ingress-metrics';
@@ -30,7 +30,7 @@ function outcomeLabel(outcome: NotificationOutcome): string {
  * outcome only: never the body, the query (Kartra's token) or headers (signatures).
  */
 export function registerNotificationRoute(
-  app: FastifyInstance,
+  app: IngressApp,
   options: NotificationRouteOptions,
 ): void {
   app.post<{ Params: RouteParams; Querystring: Record<string, unknown> }>(

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { IngressApp } from './ingress-app';
 import type { Registry } from 'prom-client';
 
 /** What the operational endpoints ask about. */
@@ -12,7 +12,7 @@ export interface OpsProbes {
  * `GET /healthz` (the process answers), `GET /readyz` (it can take notifications: Kafka is
  * reachable) and `GET /metrics` (Prometheus text).
  */
-export function registerOpsRoutes(app: FastifyInstance, probes: OpsProbes): void {
+export function registerOpsRoutes(app: IngressApp, probes: OpsProbes): void {
   app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await probes.ready().catch(() => false);

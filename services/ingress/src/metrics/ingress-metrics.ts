@@ -1,8 +1,5 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-/** What happened to one request, the `outcome` label of `clawback_ingress_requests_total`. */
-export type RequestOutcome = 'accepted' | 'duplicate' | string;
-
 /** The ingress's Prometheus metrics. */
 export interface IngressMetrics {
   readonly requests: Counter<'provider' | 'outcome'>;
