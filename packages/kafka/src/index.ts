@@ -18,6 +18,7 @@ export {
 export {
   createIdempotentProducer,
   createTransactionalProducer,
+  initTransactions,
   transactionalIdFor,
   type TransactionalProducerOptions,
 } from './producers';

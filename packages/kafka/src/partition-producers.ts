@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { createTransactionalProducer, transactionalIdFor } from './producers';
+import { createTransactionalProducer, initTransactions, transactionalIdFor } from './producers';
 
 /**
  * One connected transactional producer per input topic-partition, created when the partition
@@ -15,7 +15,12 @@ export class PartitionProducers {
     private readonly transactionTimeoutMs?: number,
   ) {}
 
-  /** The connected producer for `topic`/`partition`; connects (and fences) on first use. */
+  /**
+   * The connected producer for `topic`/`partition`; on first use it connects and fences any
+   * zombie with the same transactional id ({@link initTransactions}). Acquire it when the
+   * partition is assigned, then read the committed offset: anything a zombie committed
+   * before being fenced is then already visible.
+   */
   forPartition(topic: string, partition: number): Promise<Producer> {
     const id = transactionalIdFor(this.transactionalIdPrefix, topic, partition);
     let producer = this.producers.get(id);
@@ -51,6 +56,7 @@ export class PartitionProducers {
       }),
     });
     await producer.connect();
+    await initTransactions(producer);
     return producer;
   }
 }

@@ -48,3 +48,17 @@ export function createTransactionalProducer(
     allowAutoTopicCreation: false,
   });
 }
+
+/**
+ * Registers the producer's transactional id with the coordinator now, fencing any older
+ * producer with the same id (its open transaction is aborted, its next commit fails with
+ * `kafka_producer_fenced`); like Java's `initTransactions()`. kafkajs only does this lazily
+ * on the first `transaction()`, not on `connect()`, which would leave a zombie able to
+ * commit until the new owner's first transaction. Call it right after `connect()`, before
+ * reading the input partition's committed offset.
+ */
+export async function initTransactions(producer: Producer): Promise<void> {
+  // An empty transaction: kafkajs sends InitProducerId and, with nothing added, no EndTxn.
+  const transaction = await producer.transaction();
+  await transaction.abort();
+}

@@ -1,0 +1,19 @@
+export { AvroRegistry, registerSchemaFiles, type AvroRegistryOptions } from './avro-registry';
+export {
+  checkBackwardCompatibility,
+  isBackwardCompatible,
+  type CompatibilityResult,
+} from './compatibility';
+export {
+  defaultSchemasDir,
+  loadSchemaFiles,
+  parseSchema,
+  subjectFor,
+  type AvroRecordSchema,
+  type SchemaFile,
+} from './schema-files';
+export {
+  SchemaRegistryError,
+  toSchemaRegistryError,
+  type SchemaRegistryErrorCode,
+} from './schema-registry-error';
