@@ -149,7 +149,7 @@ function expectWellFormed(n: CanonicalNotification): void {
 }
 
 describe('arbitrary bodies', () => {
-  it('never make accept() throw: every outcome is a decision', () => {
+  it('never make accept() throw, and an accepted record normalizes under the same key', () => {
     fc.assert(
       fc.property(
         body,
@@ -164,10 +164,21 @@ describe('arbitrary bodies', () => {
             secrets: { secretKey: SECRET, urlToken: SECRET },
             now: () => 0,
           };
-          const decision = adapterFor(input.provider).accept(request);
+          const adapter = adapterFor(input.provider);
+          const decision = adapter.accept(request);
           expect(['accepted', 'malformed', 'unauthenticated']).toContain(decision.outcome);
           if (decision.outcome === 'malformed')
             expect(decision.error).toBeInstanceOf(ProvidersError);
+          if (decision.outcome !== 'accepted') return;
+          // The lifecycle must find the stored record's notification under the ingress's key.
+          const stored = { merchantId: 'm1', body: decision.recordBody, contentType: type };
+          let normalized: CanonicalNotification | undefined;
+          try {
+            normalized = adapter.normalize({ ...stored, receivedAt: '2026-01-01T00:00:00Z' });
+          } catch {
+            normalized = undefined;
+          }
+          if (normalized) expect(normalized.orderKey).toBe(decision.orderKey);
         },
       ),
     );
