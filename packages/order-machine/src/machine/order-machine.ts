@@ -1,5 +1,4 @@
 import { enqueueActions, setup } from 'xstate';
-import type { Outcome } from '../events/derive-events';
 import type { LifecycleEvent } from '../events/lifecycle-event';
 import { loseChargeback, openChargeback, winChargeback } from '../lifecycle/chargeback';
 import { park } from '../lifecycle/parking';
@@ -7,40 +6,16 @@ import { denyPayment, recordPayment, recordPending } from '../lifecycle/payment'
 import { applyRefund } from '../lifecycle/refund';
 import { expireOrphans, reject } from '../lifecycle/rejection';
 import { endSubscription } from '../lifecycle/subscription';
-import type { RejectionReason } from '../rules/rejection-reason';
 import { refundCompletes, refundViolation } from '../rules/refund-rules';
 import type { OrderState, OrderStatus } from '../state/order-state';
+import { outcomeOf, unchanged } from './commit';
+import { rejectInapplicable, rejectRefund } from './inapplicable';
 import { notificationOf, type MachineEvent } from './machine-event';
 
-/** The part of xstate's `enqueue` an applier's outcome needs. */
-interface Enqueue {
-  assign(assigner: () => OrderState): void;
-  emit(event: LifecycleEvent): void;
-}
-
 /**
- * Commits a pure applier's outcome: the new state becomes the context and each derived event
- * an `emit` action, which `transition()` hands back as data instead of executing.
+ * The order lifecycle. Drive it only through `decide` (pure `transition()` calls, never an
+ * actor); the states and rules are described in docs/order-lifecycle.md.
  */
-function commit(enqueue: Enqueue, outcome: Outcome): void {
-  enqueue.assign(() => outcome.state);
-  for (const derived of outcome.events) enqueue.emit(derived);
-}
-
-/** An action applying `apply` to the context and the event. */
-function outcomeOf(apply: (state: OrderState, event: MachineEvent) => Outcome) {
-  return ({
-    context,
-    event,
-    enqueue,
-  }: {
-    context: OrderState;
-    event: MachineEvent;
-    enqueue: Enqueue;
-  }) => commit(enqueue, apply(context, event));
-}
-
-/** The order lifecycle. Drive it only through {@link decide}; see docs/order-lifecycle.md. */
 export const orderMachine = setup({
   types: {
     context: {} as OrderState,
@@ -73,9 +48,7 @@ export const orderMachine = setup({
         e.type === 'rejected' ? reject(s, e.notification, e.rejection) : unchanged(s),
       ),
     ),
-    rejectInapplicable: enqueueActions(
-      outcomeOf((s, e) => reject(s, notificationOf(e), notApplicable(s, e))),
-    ),
+    rejectInapplicable: enqueueActions(outcomeOf(rejectInapplicable)),
     expireOrphans: enqueueActions(
       outcomeOf((s, e) =>
         e.type === 'watermark' ? expireOrphans(s, e.watermarkMs, e.horizonMs) : unchanged(s),
@@ -161,40 +134,3 @@ export const orderMachine = setup({
     denied: { entry: { type: 'markStatus', params: { status: 'denied' } } },
   },
 });
-
-const CAPTURED: readonly OrderStatus[] = [
-  'paid',
-  'partiallyRefunded',
-  'refunded',
-  'disputed',
-  'chargebackLost',
-];
-
-/** No change, no event. */
-function unchanged(state: OrderState): Outcome {
-  return { state, events: [] };
-}
-
-/** Rejects a refund for the first rule it breaks (a fully refunded order has nothing left). */
-function rejectRefund(state: OrderState, event: MachineEvent): Outcome {
-  const n = notificationOf(event);
-  const rejection = refundViolation(state, n) ?? { reason: 'over_refund', detail: 'nothing left' };
-  return reject(state, n, rejection);
-}
-
-/** Why a notification with no transition in the current state is refused. */
-function notApplicable(
-  state: OrderState,
-  event: MachineEvent,
-): { reason: RejectionReason; detail: string } {
-  const payment = event.type === 'payment_pending' || event.type === 'payment_completed';
-  if (payment && CAPTURED.includes(state.status))
-    return {
-      reason: 'already_paid',
-      detail: `${event.type} on an order already in state ${state.status}`,
-    };
-  return {
-    reason: 'invalid_transition',
-    detail: `${event.type} does not apply to an order in state ${state.status}`,
-  };
-}
