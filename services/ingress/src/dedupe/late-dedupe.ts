@@ -1,0 +1,19 @@
+import { NO_DEDUPE, type EdgeDedupe } from './edge-dedupe';
+
+/** An {@link EdgeDedupe} whose store arrives later (Redis connecting in the background). */
+export interface LateDedupe extends EdgeDedupe {
+  /** Starts using `store`. */
+  attach(store: EdgeDedupe): void;
+}
+
+/** Remembers nothing until a store is attached, then delegates to it. */
+export function lateDedupe(): LateDedupe {
+  let store: EdgeDedupe = NO_DEDUPE;
+  return {
+    seen: (notificationId) => store.seen(notificationId),
+    remember: (notificationId, ingressId) => store.remember(notificationId, ingressId),
+    attach: (next) => {
+      store = next;
+    },
+  };
+}

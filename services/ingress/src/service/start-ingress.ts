@@ -1,0 +1,113 @@
+import { loadConfig, type Env } from '@clawback/config';
+import { createKafkaClient, topicNames } from '@clawback/kafka';
+import { createLogger, type Logger } from '@clawback/logging';
+import { loadMerchantsFile } from '@clawback/merchants';
+import { createRedisClient, quitRedis, type Redis } from '@clawback/redis';
+import { AvroRegistry } from '@clawback/schema-registry';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { lateDedupe } from '../dedupe/late-dedupe';
+import { redisEdgeDedupe } from '../dedupe/redis-edge-dedupe';
+import { buildIngress } from '../http/build-ingress';
+import type { IngressApp } from '../http/ingress-app';
+import { kafkaNotificationPublisher } from '../publish/kafka-notification-publisher';
+import { loadIngressSettings } from '../settings/ingress-settings';
+import { keepTrying } from './keep-trying';
+import { openKafkaLink } from './kafka-link';
+
+/** Options of {@link startIngress}. */
+export interface StartIngressOptions {
+  readonly env: Env;
+  /** Defaults to a logger at `LOG_LEVEL`. */
+  readonly logger?: Logger;
+  /** Listen address; default `0.0.0.0`. */
+  readonly host?: string;
+  /** Overrides `INGRESS_PORT` (0: any free port). */
+  readonly port?: number;
+}
+
+/** A listening ingress. */
+export interface RunningIngress {
+  readonly app: IngressApp;
+  /** `http://host:port` it listens on. */
+  readonly url: string;
+  readonly logger: Logger;
+  /**
+   * Graceful stop: refuse new requests, finish those in flight, wait (bounded) for publishes
+   * under way, flush and disconnect the producer, quit Redis.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the ingress from the environment (see docs/merchant-setup.md and `@clawback/config`)
+ * and starts listening. Kafka and Redis connect in the background: while Kafka is away the
+ * ingress answers 503 and `/readyz` says not ready; while Redis is away it runs without edge
+ * dedupe.
+ *
+ * @throws ConfigError or MerchantsError for a configuration it cannot run with.
+ */
+export async function startIngress(options: StartIngressOptions): Promise<RunningIngress> {
+  const config = loadConfig(
+    ['kafka', 'schemaRegistry', 'redis', 'logging', 'ingress', 'merchants'],
+    options.env,
+  );
+  const settings = loadIngressSettings(options.env);
+  const merchants = loadMerchantsFile(config.merchants.merchantsFile, options.env);
+  const logger =
+    options.logger ?? createLogger({ service: 'ingress', level: config.logging.level });
+
+  const kafka = createKafkaClient(config.kafka, {
+    logger,
+    clientId: `${config.kafka.clientId}-ingress`,
+  });
+  const link = openKafkaLink(kafka, logger);
+  const registry = new AvroRegistry(config.schemaRegistry);
+  const topic = topicNames(config.kafka.topicPrefix).notificationsRaw;
+  const publisher = kafkaNotificationPublisher({
+    producer: link.producer,
+    topic,
+    encode: (record) => registry.encode(topic, record),
+    ready: () => link.ready(),
+  });
+
+  const dedupe = lateDedupe();
+  let redis: Redis | undefined;
+  const redisAttempts = keepTrying(
+    async () => {
+      redis = await createRedisClient(config.redis, { logger, connectionName: 'ingress' });
+      dedupe.attach(redisEdgeDedupe(redis, { ttlSeconds: settings.dedupeTtlSeconds }));
+    },
+    (err, attempt) =>
+      logger.warn({ err, attempt }, 'cannot connect to Redis yet; running without edge dedupe'),
+  );
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const app = buildIngress({
+    config: settings,
+    merchants,
+    publisher,
+    dedupe,
+    logger,
+    metrics,
+    now: Date.now,
+  });
+  const url = await app.listen({
+    host: options.host ?? '0.0.0.0',
+    port: options.port ?? config.ingress.port,
+  });
+  logger.info({ merchants: merchants.size, topic }, 'ingress listening');
+
+  return {
+    app,
+    url,
+    logger,
+    close: async () => {
+      await app.close();
+      redisAttempts.stop();
+      await redisAttempts.done;
+      await link.close();
+      if (redis) await quitRedis(redis);
+    },
+  };
+}
