@@ -1,4 +1,8 @@
-import type { CanonicalNotification, NotificationLine } from '@clawback/notifications';
+import type {
+  CanonicalNotification,
+  NotificationKind,
+  NotificationLine,
+} from '@clawback/notifications';
 import { canonicalNotification, quantitiesKnown } from '../shared/canonical';
 import { timesQuantity } from '../shared/amounts';
 import { notificationIdOf } from '../shared/notification-id';
@@ -14,10 +18,18 @@ function lineAmount(line: TwoCheckoutLine): number {
 
 /**
  * The dedupe id: fields that stay the same when 2Checkout retries one message and differ
- * between two messages about one order. `IPN_DATE` (to the second) and `MESSAGE_ID` tell two
- * equal partial refunds apart; the status fields and total guard same-second messages.
+ * between two messages that mean different things.
+ *
+ * A refund is a new fact each time: `IPN_DATE` (to the second) and `MESSAGE_ID` tell two equal
+ * partial refunds apart. Every other kind happens once per order, yet 2Checkout sends it more
+ * than once under new dates: COMPLETE is re-sent when invoices are generated, and an offline
+ * payment walks through several pending statuses. Those ids are the order and the kind alone,
+ * so the repeats are duplicates (no event) rather than rejections.
  */
-function notificationId(merchantId: string, ipn: TwoCheckoutIpn): string {
+function notificationId(merchantId: string, ipn: TwoCheckoutIpn, kind: NotificationKind): string {
+  if (kind !== 'refund' && kind !== 'unsupported') {
+    return notificationIdOf('2checkout', merchantId, [ipn.refNo, kind]);
+  }
   return notificationIdOf('2checkout', merchantId, [
     ipn.refNo,
     ipn.orderStatus,
@@ -44,7 +56,7 @@ export function normalizeTwoCheckoutIpn(
     amount: lineAmount(line),
   }));
   return canonicalNotification({
-    notificationId: notificationId(merchantId, ipn),
+    notificationId: notificationId(merchantId, ipn, decision.kind),
     provider: '2checkout',
     merchantId,
     orderRef: ipn.refNo,

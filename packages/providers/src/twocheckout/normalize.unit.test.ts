@@ -191,6 +191,25 @@ describe('2Checkout notificationId', () => {
     const other = twoCheckoutAdapter.normalize({ merchantId: 'm2', body, contentType });
     expect(other.notificationId).not.toBe(a.notificationId);
   });
+  it('is the same for a COMPLETE re-sent later with a new IPN_DATE and MESSAGE_ID', () => {
+    const sale = { refno: '78', status: 'COMPLETE', totalGeneral: '30.00' };
+    const first = normalize({ ...sale, ipnDate: '20260201100000', messageId: '1' });
+    const resent = normalize({ ...sale, ipnDate: '20260205090000', messageId: '2' });
+    expect(resent.notificationId).toBe(first.notificationId);
+  });
+
+  it('is the same for the pending statuses an offline payment walks through', () => {
+    const pending = normalize({ refno: '79', status: 'PENDING', ipnDate: '20260201100000' });
+    const received = normalize({
+      refno: '79',
+      status: 'PAYMENT_RECEIVED',
+      ipnDate: '20260202100000',
+    });
+    expect(received.kind).toBe('payment_pending');
+    expect(received.notificationId).toBe(pending.notificationId);
+    const complete = normalize({ refno: '79', status: 'COMPLETE', ipnDate: '20260203100000' });
+    expect(complete.notificationId).not.toBe(pending.notificationId);
+  });
 });
 
 describe('2Checkout normalize: typed errors', () => {
