@@ -8,8 +8,12 @@ import { settingsFromEnv } from './config/settings';
 import { InfraError } from './infra-error';
 import { readLogTail } from './process/log-tail';
 
+const startedAt = Date.now();
+
+/** Progress lines carry the seconds since the command started, to see where time goes. */
 const progress = (line: string): void => {
-  process.stdout.write(`[infra] ${line}\n`);
+  const elapsed = ((Date.now() - startedAt) / 1000).toFixed(1).padStart(5);
+  process.stdout.write(`[infra ${elapsed}s] ${line}\n`);
 };
 
 async function main(command: string | undefined): Promise<number> {
