@@ -6,6 +6,7 @@ import { up } from './commands/up';
 import { allComponents } from './components';
 import { settingsFromEnv } from './config/settings';
 import { InfraError } from './infra-error';
+import { withCommandLock } from './process/command-lock';
 import { readLogTail } from './process/log-tail';
 
 const startedAt = Date.now();
@@ -19,12 +20,20 @@ const progress = (line: string): void => {
 async function main(command: string | undefined): Promise<number> {
   const settings = settingsFromEnv(process.env, path.resolve(__dirname, '..'));
   const components = allComponents(settings, process.env);
+  // up and down change what runs: one at a time. status only looks.
+  const exclusively = (action: () => Promise<void>): Promise<void> =>
+    withCommandLock(
+      path.join(settings.paths.runDir, 'command.lock'),
+      settings.startTimeoutMs * 2,
+      (holder) => progress(`waiting for another infra command (pid ${holder.pid}) to finish`),
+      action,
+    );
   switch (command) {
     case 'up':
-      await up(components, settings, progress);
+      await exclusively(() => up(components, settings, progress));
       return 0;
     case 'down':
-      await down(components, settings, progress);
+      await exclusively(() => down(components, settings, progress));
       return 0;
     case 'status': {
       const rows = await status(components, settings);
