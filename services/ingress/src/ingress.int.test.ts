@@ -132,9 +132,11 @@ describe('ingress against real Kafka, registry and Redis', () => {
     );
     expect(await redis.exists(...remembered)).toBe(4);
     const metrics = await (await fetch(`${ingress.url}/metrics`)).text();
-    expect(metrics).toMatch(/clawback_ingress_duplicates_suppressed_total\{provider="kartra"\} 2/);
     expect(metrics).toMatch(
-      /clawback_ingress_requests_total\{provider="2checkout",outcome="published"\} 1/,
+      /clawback_ingress_duplicates_suppressed_total\{provider="kartra",service="ingress"\} 2/,
+    );
+    expect(metrics).toMatch(
+      /clawback_ingress_requests_total\{provider="2checkout",outcome="published",service="ingress"\} 1/,
     );
   });
 

@@ -4,7 +4,7 @@ import type { Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
 import type { ProviderName } from '@clawback/notifications';
 import { adapterFor as defaultAdapterFor, type ProviderAdapter } from '@clawback/providers';
-import type { Registry } from 'prom-client';
+import { createHealthHandlers, registerHealthRoutes, type Registry } from '@clawback/observability';
 import type { EdgeDedupe } from '../dedupe/edge-dedupe';
 import { guardedDedupe } from '../dedupe/guarded-dedupe';
 import { IngressError } from '../errors/ingress-error';
@@ -17,7 +17,6 @@ import { sendError } from './error-reply';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
-import { registerOpsRoutes } from './ops-routes';
 import { acceptRawBodies } from './raw-body';
 
 /** Everything the ingress app is built from; I/O arrives as dependencies. */
@@ -107,10 +106,16 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
   );
 
   acceptRawBodies(app);
-  registerOpsRoutes(app, {
-    registry: deps.metrics,
-    ready: async () => !closing && (await deps.publisher.isReady()),
-  });
+  registerHealthRoutes(
+    app,
+    createHealthHandlers({
+      registry: deps.metrics,
+      readiness: {
+        accepting: () => Promise.resolve(!closing),
+        kafka: () => deps.publisher.isReady(),
+      },
+    }),
+  );
   registerNotificationRoute(app, {
     accept: {
       merchants: deps.merchants,

@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '@clawback/logging';
 import { loadMerchantsFile } from '@clawback/merchants';
 import { createRedisClient, quitRedis, type Redis } from '@clawback/redis';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createMetricsRegistry } from '@clawback/observability';
 import { lateDedupe } from '../dedupe/late-dedupe';
 import { redisEdgeDedupe } from '../dedupe/redis-edge-dedupe';
 import { buildIngress } from '../http/build-ingress';
@@ -81,8 +81,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
       logger.warn({ err, attempt }, 'cannot connect to Redis yet; running without edge dedupe'),
   );
 
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
+  const metrics = createMetricsRegistry({ service: 'ingress' });
   const app = buildIngress({
     config: settings,
     merchants,
