@@ -58,6 +58,8 @@ function report(error: unknown): void {
   }
 }
 
+// Until main settles, a drained event loop (a promise nobody resolves) must not look like success.
+process.exitCode = 1;
 main(process.argv[2]).then(
   (code) => {
     process.exitCode = code;

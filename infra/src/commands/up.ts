@@ -22,6 +22,7 @@ async function awaitReady(
   const ready = await waitFor(
     async () => {
       if (!isRunning(record)) {
+        removePidRecord(settings.paths.runDir, component.name);
         throw new InfraError(
           'start_failed',
           `${component.name}: process ${record.pid} exited during start`,

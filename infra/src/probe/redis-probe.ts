@@ -32,12 +32,17 @@ export function redisAnswersPing(url: URL, timeoutMs = 2000): Promise<boolean> {
     const socket: Socket =
       url.protocol === 'rediss:' ? tlsConnect({ host, port, servername: host }) : new Socket();
     let received = '';
+    let settled = false;
     const done = (ok: boolean): void => {
+      if (settled) return;
+      settled = true;
       socket.destroy();
       resolve(ok);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
+    // Something else on the port (an HTTP server, say) may answer and hang up: not Redis.
+    socket.once('close', () => done(false));
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('utf8');
       const verdict = judgeRedisReplies(received);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { InfraError } from '../infra-error';
 import { waitFor } from './wait-for';
@@ -20,12 +20,14 @@ export interface DetachedCommand {
 }
 
 /**
- * Starts `cmd` in its own session with output appended to its log file, so it outlives the
+ * Starts `cmd` in its own session with its output in its log file, so it outlives the
  * npm script that started it, and returns the record that identifies it later.
  */
 export async function spawnDetached(cmd: DetachedCommand): Promise<PidRecord> {
   mkdirSync(path.dirname(cmd.logFile), { recursive: true });
-  const fd = openSync(cmd.logFile, 'a');
+  // One log per start, so a failure's tail is about this start; the previous one is kept as .1.
+  if (existsSync(cmd.logFile)) renameSync(cmd.logFile, `${cmd.logFile}.1`);
+  const fd = openSync(cmd.logFile, 'w');
   writeSync(fd, `\n--- ${new Date().toISOString()} ${cmd.command} ${cmd.args.join(' ')}\n`);
   try {
     const child = spawn(cmd.command, [...cmd.args], {
