@@ -22,6 +22,9 @@ import {
   writeMerchantsFile,
 } from './testing/ingress-under-test';
 
+// The project-level testTimeout in jest.config.js is not applied under jest 30 projects.
+jest.setTimeout(120_000);
+
 describe('ingress against real Kafka, registry and Redis', () => {
   let context: TestContext;
   let registry: AvroRegistry;

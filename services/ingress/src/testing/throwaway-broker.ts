@@ -2,7 +2,6 @@
 // pieces, so stopping it never disturbs the shared broker other test files use. infra/ has no
 // exported start/stop API for a second broker yet; when it has, this file should use it.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { settingsFromEnv } from '../../../../infra/src/config/settings';
@@ -10,6 +9,7 @@ import { kafkaComponent } from '../../../../infra/src/kafka/kafka-component';
 import type { PidRecord } from '../../../../infra/src/process/process-ownership';
 import { spawnDetached } from '../../../../infra/src/process/spawn-detached';
 import { isRunning, stopProcess } from '../../../../infra/src/process/stop-process';
+import { freePort } from './free-port';
 
 /** A broker that a test may stop and start again (same data, same port). */
 export interface ThrowawayBroker {
@@ -21,18 +21,6 @@ export interface ThrowawayBroker {
   stop(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 async function until(
