@@ -1,0 +1,101 @@
+import type { KafkaMessage } from '@clawback/kafka';
+import { buildOutputs } from '../batch/build-outputs';
+import { outputMessages } from '../batch/output-messages';
+import { processRecords } from '../batch/process-records';
+import { isCancellationError } from '../cancellation-error';
+import { interruptibleSleep } from '../delivery/sleep';
+import { commitTransaction } from './commit-transaction';
+import { committedOffset } from './committed-offset';
+import type { ConsumerDeps } from './consumer-deps';
+
+type Heartbeat = () => Promise<void>;
+
+/** Longest stretch of a backoff wait without a heartbeat. */
+const HEARTBEAT_EVERY_MS = 1000;
+
+/**
+ * This instance's ownership of one input partition, from fencing its previous owner until a
+ * rebalance or a failure. Holds the partition's transactional producer and the next offset to
+ * process; any failure ends the session and the next batch opens a new one from committed data.
+ */
+export class PartitionSession {
+  private constructor(
+    private readonly deps: ConsumerDeps,
+    readonly partition: number,
+    private nextOffset: string,
+  ) {}
+
+  /**
+   * Connects the partition's transactional producer, which fences the previous owner (its open
+   * transaction is aborted, its later commits refused), and only then reads the committed
+   * offset, which nobody else can move any more.
+   */
+  static async open(deps: ConsumerDeps, partition: number): Promise<PartitionSession> {
+    const { settings } = deps;
+    const topic = settings.topics.lifecycleEvents;
+    await deps.producers.forPartition(topic, partition);
+    const offset = await committedOffset(deps.admin, settings.groupId, topic, partition);
+    deps.logger.info({ partition, nextOffset: offset }, 'partition opened');
+    return new PartitionSession(deps, partition, offset);
+  }
+
+  /** The next input offset to process; everything before it is committed. */
+  get position(): string {
+    return this.nextOffset;
+  }
+
+  /**
+   * Processes the records from the committed position on, in slices of
+   * `recordsPerTransaction`: outbound calls first, then one transaction per slice with the
+   * slice's outputs and its input offset.
+   */
+  async process(messages: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
+    const { settings } = this.deps;
+    const from = BigInt(this.nextOffset);
+    const fresh = messages.filter((message) => BigInt(message.offset) >= from);
+    for (let i = 0; i < fresh.length; i += settings.recordsPerTransaction) {
+      await this.processSlice(fresh.slice(i, i + settings.recordsPerTransaction), heartbeat);
+      await heartbeat();
+    }
+  }
+
+  /** Releases the producer (an open transaction was already committed or aborted). */
+  async close(): Promise<void> {
+    const topic = this.deps.settings.topics.lifecycleEvents;
+    await this.deps.producers.release(topic, this.partition).catch(() => undefined);
+  }
+
+  private async processSlice(slice: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
+    const { deps } = this;
+    const { settings } = deps;
+    const topic = settings.topics.lifecycleEvents;
+    const signal = deps.process.signal;
+    const entries = await processRecords(slice, {
+      ...deps.process,
+      sleep: async (ms) => {
+        for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
+          await interruptibleSleep(Math.min(left, HEARTBEAT_EVERY_MS), signal);
+          await heartbeat();
+        }
+      },
+    });
+    const outputs = buildOutputs(entries, { topic, partition: this.partition });
+    const topicMessages = await outputMessages(outputs, deps.process.codecs, settings.topics);
+    const nextOffset = (BigInt(slice[slice.length - 1]!.offset) + 1n).toString();
+    const producer = await deps.producers.forPartition(topic, this.partition);
+    try {
+      await commitTransaction(producer, {
+        topicMessages,
+        consumed: { groupId: settings.groupId, topic, partition: this.partition, nextOffset },
+      });
+    } catch (error) {
+      const fenced = isCancellationError(error, 'producer_fenced');
+      deps.metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
+      throw error;
+    }
+    deps.metrics.transactions.inc({ result: 'committed' });
+    for (const { value } of outputs.deadLetters)
+      deps.metrics.deadLetters.inc({ code: value.errorCode });
+    this.nextOffset = nextOffset;
+  }
+}
