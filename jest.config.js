@@ -1,4 +1,4 @@
-// Three kinds of test, told apart by file suffix (see docs/testing.md):
+// Three kinds of test, told apart by file suffix (see docs/contributing.md):
 //   *.unit.test.ts  pure, beside the code;  *.int.test.ts  real Kafka/registry/Redis;
 //   test/**/*.e2e.test.ts  end-to-end through the running services.
 const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
@@ -16,13 +16,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,services,infra}/**/*.int.test.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.js'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
-      testTimeout: 300000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.js'],
     },
   ],
 };

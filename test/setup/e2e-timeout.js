@@ -1,0 +1,2 @@
+// End-to-end suites start several services; see integration-timeout.js.
+jest.setTimeout(300_000);
