@@ -11,7 +11,7 @@ export default tseslint.config(
       'infra/.cache/**',
       'coverage/**',
       '*.mjs',
-      '*.js',
+      '**/*.js',
     ],
   },
   js.configs.recommended,
