@@ -18,7 +18,7 @@ const raw: RawNotificationValue = {
   provider: '2checkout',
   merchantId: 'm',
   orderKey: '',
-  receivedAt: new Date(START),
+  receivedAt: START,
   contentType: 'text/plain',
   body: Buffer.alloc(0),
 };

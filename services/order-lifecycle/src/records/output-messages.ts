@@ -20,10 +20,11 @@ export interface OutputTopics {
   readonly eventsCoPartitioned: boolean;
 }
 
-/** The records of one transaction, encoded. States are in `changedOrders` order. */
+/** The records of one transaction, encoded. */
 export interface OutputBatch {
   readonly topicMessages: readonly TopicMessages[];
-  readonly stateCount: number;
+  /** The encoded snapshots, in the order of the states given (and written). */
+  readonly stateValues: readonly Buffer[];
 }
 
 /** What one batch derived, ready to encode. */
@@ -52,12 +53,11 @@ export async function outputMessages(
     });
   }
   const states: Message[] = [];
+  const stateValues: Buffer[] = [];
   for (const state of outputs.states) {
-    states.push({
-      key: state.orderKey,
-      value: await codecs.encodeState(state),
-      partition: topics.partition,
-    });
+    const value = await codecs.encodeState(state);
+    stateValues.push(value);
+    states.push({ key: state.orderKey, value, partition: topics.partition });
   }
   const deadLetters: Message[] = [];
   for (const letter of outputs.deadLetters) {
@@ -79,5 +79,5 @@ export async function outputMessages(
     { topic: topics.state, messages: states },
     { topic: topics.deadLetters, messages: deadLetters },
   ].filter((entry) => entry.messages.length > 0);
-  return { topicMessages, stateCount: states.length };
+  return { topicMessages, stateValues };
 }

@@ -1,13 +1,14 @@
 /**
- * A `payments.notifications.raw` value (schemas/payments.notifications.raw.avsc) as avsc
- * decodes it: `receivedAt` is a timestamp-millis logical type, hence a `Date`.
+ * A `payments.notifications.raw` value (schemas/payments.notifications.raw.avsc) as the
+ * registry client decodes it: logical types are not applied, so `receivedAt` (timestamp-millis)
+ * is epoch milliseconds.
  */
 export interface RawNotificationValue {
   readonly ingressId: string;
   readonly provider: string;
   readonly merchantId: string;
   readonly orderKey: string;
-  readonly receivedAt: Date;
+  readonly receivedAt: number;
   readonly contentType: string;
   readonly body: Buffer;
 }

@@ -57,7 +57,7 @@ async function toPartitionRecord(
         merchantId: raw.merchantId,
         body: raw.body,
         contentType: raw.contentType,
-        receivedAt: raw.receivedAt.toISOString(),
+        receivedAt: new Date(raw.receivedAt).toISOString(),
       },
       optionsFor(raw.provider, raw.merchantId),
     );
@@ -93,7 +93,7 @@ function opaque(message: KafkaMessage): RawNotificationValue {
     provider: '',
     merchantId: '',
     orderKey: message.key?.toString() ?? '',
-    receivedAt: new Date(Number(message.timestamp)),
+    receivedAt: Number(message.timestamp),
     contentType: 'application/octet-stream',
     body: message.value ?? Buffer.alloc(0),
   };

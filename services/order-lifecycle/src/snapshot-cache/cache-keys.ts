@@ -17,13 +17,12 @@ export interface PartitionCacheKeys {
   readonly order: (orderKey: string) => string;
 }
 
-/** The keys for `stateTopic`'s `partition`, under the deployment's Redis key prefix. */
-export function partitionCacheKeys(
-  keyPrefix: string,
-  stateTopic: string,
-  partition: number,
-): PartitionCacheKeys {
-  const base = `${keyPrefix}lifecycle:{${stateTopic}:${partition}}`;
+/**
+ * The keys for `stateTopic`'s `partition`. The deployment's prefix (`REDIS_KEY_PREFIX`) is
+ * added by the client (`@clawback/redis`), so it is not part of these names.
+ */
+export function partitionCacheKeys(stateTopic: string, partition: number): PartitionCacheKeys {
+  const base = `lifecycle:{${stateTopic}:${partition}}`;
   return {
     lineage: `${base}:lineage`,
     caughtUpTo: `${base}:caught-up-to`,

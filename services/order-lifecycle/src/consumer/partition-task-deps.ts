@@ -1,0 +1,25 @@
+import type { Admin, KafkaClient } from '@clawback/kafka';
+import type { Logger } from '@clawback/logging';
+import type { Redis } from '@clawback/redis';
+import type { LifecycleMetrics } from '../metrics/lifecycle-metrics';
+import type { LifecycleCodecs } from '../records/lifecycle-codecs';
+import type { NormalizeOptionsFor } from '../records/to-partition-records';
+import type { LifecycleSettings } from '../settings/lifecycle-settings';
+
+/** Everything a partition task uses, shared by all partitions of one consumer. */
+export interface PartitionTaskDeps {
+  readonly kafka: KafkaClient;
+  /** Connected; used for committed offsets and topic ends. */
+  readonly admin: Admin;
+  /** Connected, with the deployment's key prefix. */
+  readonly redis: Redis;
+  readonly codecs: LifecycleCodecs;
+  readonly settings: LifecycleSettings;
+  /** Whether events go to the input's partition number (equal partition counts). */
+  readonly eventsCoPartitioned: boolean;
+  readonly normalizeOptionsFor?: NormalizeOptionsFor;
+  readonly logger: Logger;
+  readonly metrics: LifecycleMetrics;
+  /** Clock for latency metrics only; decisions never read it. */
+  readonly now: () => number;
+}
