@@ -1,4 +1,5 @@
 export { AvroRegistry, registerSchemaFiles, type AvroRegistryOptions } from './avro-registry';
+export { registerWrittenSchemas } from './register-written-schemas';
 export {
   checkBackwardCompatibility,
   isBackwardCompatible,

@@ -1,9 +1,9 @@
 import { loadConfig, type Env } from '@clawback/config';
-import { createKafkaClient, topicNames } from '@clawback/kafka';
+import { baseTopicNames, createKafkaClient, topicNames } from '@clawback/kafka';
 import { createLogger, type Logger } from '@clawback/logging';
 import { loadMerchantsFile } from '@clawback/merchants';
 import { createRedisClient, quitRedis, type Redis } from '@clawback/redis';
-import { AvroRegistry } from '@clawback/schema-registry';
+import { AvroRegistry, registerWrittenSchemas } from '@clawback/schema-registry';
 import { createMetricsRegistry } from '@clawback/observability';
 import { lateDedupe } from '../dedupe/late-dedupe';
 import { redisEdgeDedupe } from '../dedupe/redis-edge-dedupe';
@@ -63,11 +63,22 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   const link = openKafkaLink(kafka, logger);
   const registry = new AvroRegistry(config.schemaRegistry);
   const topic = topicNames(config.kafka.topicPrefix).notificationsRaw;
+  // The ingress owns the raw topic's schema: it registers it itself (in the background, like
+  // its connections), so a fresh environment needs no separate provisioning step to accept.
+  let schemaRegistered = false;
+  const schemaAttempts = keepTrying(
+    async () => {
+      await registerWrittenSchemas(registry, new Map([[baseTopicNames.notificationsRaw, topic]]));
+      schemaRegistered = true;
+    },
+    (err, attempt) =>
+      logger.warn({ err, attempt }, 'cannot register the raw notification schema yet'),
+  );
   const publisher = kafkaNotificationPublisher({
     producer: link.producer,
     topic,
     encode: (record) => registry.encode(topic, record),
-    ready: () => link.ready(),
+    ready: async () => schemaRegistered && (await link.ready()),
   });
 
   const dedupe = lateDedupe();
@@ -104,7 +115,8 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     close: async () => {
       await app.close();
       redisAttempts.stop();
-      await redisAttempts.done;
+      schemaAttempts.stop();
+      await Promise.all([redisAttempts.done, schemaAttempts.done]);
       await link.close();
       if (redis) await quitRedis(redis);
     },
