@@ -11,8 +11,11 @@ export type JsonObject = { readonly [key: string]: JsonValue };
 export interface BenchOutcome {
   /** The settings the run used (counts, durations, seeds, topic layout). */
   readonly parameters: JsonObject;
-  /** Every measured figure, nested by what it measures; units are in the key names. */
-  readonly figures: JsonObject;
+  /**
+   * Every measured figure, nested by what it measures; units are in the key names. Plain
+   * JSON data (numbers, strings, arrays, objects), written as is.
+   */
+  readonly figures: object;
   /** Readable tables for the terminal and docs/performance.md. */
   readonly tables: readonly BenchTable[];
   /** Observations worth keeping with the figures (what limited the run, caveats). */

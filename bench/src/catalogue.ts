@@ -1,6 +1,13 @@
 import { adaptersBenchmark } from './adapters/adapters-bench';
 import type { Benchmark } from './benchmark';
+import { ingressBenchmark } from './ingress/ingress-bench';
+import { lifecycleBenchmark } from './lifecycle/lifecycle-bench';
 import { machineBenchmark } from './machine/machine-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const BENCHMARKS: readonly Benchmark[] = [machineBenchmark, adaptersBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [
+  machineBenchmark,
+  adaptersBenchmark,
+  ingressBenchmark,
+  lifecycleBenchmark,
+];

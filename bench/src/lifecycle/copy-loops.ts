@@ -1,0 +1,99 @@
+import {
+  createTransactionalProducer,
+  initTransactions,
+  type EachBatchPayload,
+  type KafkaClient,
+  type Producer,
+} from '@clawback/kafka';
+import type { LoopRequest } from './loop-request';
+
+/** A started loop: resolves `joined` at its first partition assignment. */
+export interface RunningLoop {
+  readonly joined: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function copied(payload: EachBatchPayload) {
+  return payload.batch.messages.map((m) => ({ key: m.key, value: m.value }));
+}
+
+const nextOffset = (payload: EachBatchPayload): string =>
+  String(BigInt(payload.batch.lastOffset()) + 1n);
+
+/**
+ * A consume→produce loop with the lifecycle's consumer settings and no work of ours:
+ * `transactional` adds one transaction per batch (outputs and offsets), as the lifecycle
+ * commits, with one transactional producer per input partition.
+ */
+export async function startCopyLoop(
+  kafka: KafkaClient,
+  request: LoopRequest,
+): Promise<RunningLoop> {
+  const consumer = kafka.consumer({
+    groupId: request.groupId,
+    readUncommitted: false,
+    allowAutoTopicCreation: false,
+    maxBytesPerPartition: request.maxBatchBytes,
+  });
+  let markJoined: () => void = () => undefined;
+  const joined = new Promise<void>((resolve) => (markJoined = resolve));
+  consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
+  const plain = kafka.producer({ allowAutoTopicCreation: false });
+  const transactional = new Map<number, Promise<Producer>>();
+  const producerFor = (partition: number): Promise<Producer> => {
+    let producer = transactional.get(partition);
+    if (!producer) {
+      producer = (async () => {
+        const created = createTransactionalProducer(kafka, {
+          transactionalId: `${request.transactionalIdPrefix}-${partition}`,
+        });
+        await created.connect();
+        await initTransactions(created);
+        return created;
+      })();
+      transactional.set(partition, producer);
+    }
+    return producer;
+  };
+  const { rawTopic, outputTopic, groupId } = request;
+  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    const { partition } = payload.batch;
+    const offsets = [{ topic: rawTopic, partition, offset: nextOffset(payload) }];
+    if (request.kind === 'transactional') {
+      const transaction = await (await producerFor(partition)).transaction();
+      try {
+        await transaction.send({ topic: outputTopic, messages: copied(payload) });
+        await transaction.sendOffsets({
+          consumerGroupId: groupId,
+          topics: [{ topic: rawTopic, partitions: [{ partition, offset: offsets[0]!.offset }] }],
+        });
+        await transaction.commit();
+      } catch (error) {
+        await transaction.abort().catch(() => undefined);
+        throw error;
+      }
+    } else {
+      await plain.send({ topic: outputTopic, acks: -1, messages: copied(payload) });
+      await consumer.commitOffsets(offsets);
+    }
+    payload.resolveOffset(payload.batch.lastOffset());
+    await payload.heartbeat();
+  };
+  await plain.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics: [rawTopic], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: request.concurrency,
+    eachBatch,
+  });
+  return {
+    joined,
+    stop: async () => {
+      await consumer.disconnect();
+      await plain.disconnect();
+      await Promise.all([...transactional.values()].map(async (p) => (await p).disconnect()));
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
+import { openBenchEnvironment, type BenchEnvironment } from '../pipeline/bench-environment';
+import { runChild } from '../pipeline/child-process';
+import { preloadRawTopic } from '../pipeline/preload-raw-topic';
+import { lifecycleFigures, lifecycleTables } from './lifecycle-report';
+import type { LifecycleCounters } from './lifecycle-runner';
+import type { LoopKind, LoopRequest, LoopResult } from './loop-request';
+
+const LOOP_CHILD = resolve(__dirname, 'loop-child.ts');
+
+/** The lifecycle's defaults (services/order-lifecycle settings), used by every loop alike. */
+const CONCURRENCY = 4;
+const MAX_BATCH_BYTES = 1_048_576;
+
+/** A loop's result, with the lifecycle's own counters when it is the lifecycle. */
+export type LoopOutcome = LoopResult & { readonly counters?: LifecycleCounters };
+
+/** Runs one loop over the run's raw topic in a child process. */
+export function runLoop(
+  env: BenchEnvironment,
+  kind: LoopKind,
+  outputTopic: string,
+  log: (line: string) => void,
+): Promise<LoopOutcome> {
+  const request: LoopRequest = {
+    kind,
+    env: env.env(),
+    topicPrefix: env.id,
+    rawTopic: env.topics.notificationsRaw,
+    outputTopic,
+    groupId: `${env.id}-${kind}`,
+    transactionalIdPrefix: `${env.id}-${kind}`,
+    concurrency: CONCURRENCY,
+    maxBatchBytes: MAX_BATCH_BYTES,
+    timeoutMs: 900_000,
+  };
+  log(`${kind}: consuming the raw topic in a child process`);
+  return runChild<LoopRequest, LoopOutcome>(LOOP_CHILD, request, {
+    timeoutMs: 960_000,
+    onProgress: log,
+  });
+}
+
+async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
+  const notifications = options.quick ? 5_000 : 200_000;
+  const env = await openBenchEnvironment('lifecycle', {
+    topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
+    registerRawSchema: true,
+    extraTopics: ['copy', 'copy-tx'],
+  });
+  try {
+    await preloadRawTopic(env, { count: notifications, seed: 4, log: options.log });
+    const bare = await runLoop(env, 'bare', env.extraTopics.copy!, options.log);
+    const transactional = await runLoop(
+      env,
+      'transactional',
+      env.extraTopics['copy-tx']!,
+      options.log,
+    );
+    const lifecycle = await runLoop(env, 'lifecycle', env.topics.lifecycleEvents, options.log);
+    const figures = lifecycleFigures({ bare, transactional, lifecycle });
+    return {
+      parameters: {
+        notifications,
+        partitions: env.partitions,
+        concurrency: CONCURRENCY,
+        maxBatchBytes: MAX_BATCH_BYTES,
+        provider: '2checkout',
+        seed: 4,
+      },
+      figures,
+      tables: lifecycleTables(figures),
+    };
+  } finally {
+    await env.dispose();
+  }
+}
+
+/** `npm run bench -- lifecycle`: the exactly-once consumer against two bare loops. */
+export const lifecycleBenchmark: Benchmark = {
+  name: 'lifecycle',
+  summary:
+    'exactly-once lifecycle consumer over 200,000 preloaded notifications vs bare and transactional copy loops',
+  needsInfrastructure: true,
+  run: measure,
+};

@@ -1,0 +1,45 @@
+import { loadConfig } from '@clawback/config';
+import { createLogger } from '@clawback/logging';
+import { startOrderLifecycle } from '@clawback/order-lifecycle/src/service/start-order-lifecycle';
+import { loadLifecycleSettings } from '@clawback/order-lifecycle/src/settings/lifecycle-settings';
+import type { RunningLoop } from './copy-loops';
+import type { LoopRequest } from './loop-request';
+
+/** What the lifecycle reported about its own work (its Prometheus counters). */
+export interface LifecycleCounters {
+  readonly [metric: string]: number;
+}
+
+/**
+ * Starts the order-lifecycle service in this process, exactly as `npm run lifecycle` does but
+ * with the run's topics, group and transactional ids.
+ */
+export async function startLifecycleLoop(
+  request: LoopRequest,
+): Promise<RunningLoop & { counters(): Promise<LifecycleCounters> }> {
+  const config = loadConfig(['kafka', 'schemaRegistry', 'redis'], request.env);
+  const settings = {
+    ...loadLifecycleSettings(request.env, request.topicPrefix),
+    groupId: request.groupId,
+    transactionalIdPrefix: request.transactionalIdPrefix,
+    concurrency: request.concurrency,
+    maxBatchBytes: request.maxBatchBytes,
+  };
+  const logger = createLogger({ service: 'order-lifecycle', level: 'warn' });
+  const running = await startOrderLifecycle({ config, settings, logger });
+  return {
+    joined: running.joined,
+    stop: () => running.stop(),
+    counters: async () => {
+      const out: Record<string, number> = {};
+      for (const metric of await running.metrics.registry.getMetricsAsJSON()) {
+        if (!metric.name.endsWith('_total')) continue;
+        for (const value of metric.values) {
+          const labels = Object.values(value.labels ?? {}).join(',');
+          out[labels ? `${metric.name}{${labels}}` : metric.name] = value.value;
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { adapterFor, twoCheckoutIpn } from '@clawback/providers';
+import { orderStory, type OrderStory } from '../synthetic/order-story';
+import { seededRandom } from '../synthetic/seeded-random';
+import { twoCheckoutInputOf } from '../synthetic/twocheckout-story';
+
+/** One signed 2Checkout IPN as a provider would POST it. */
+export interface IpnRequest {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly orderKey: string;
+}
+
+/** Options of {@link ipnPool}. */
+export interface IpnPoolOptions {
+  readonly count: number;
+  readonly seed: number;
+  readonly merchantId: string;
+  readonly secretKey: string;
+  /**
+   * Orders in flight at once: an order's next notification comes about `window` requests
+   * after its previous one, so concurrent requests are about different orders. Default 2,000.
+   */
+  readonly window?: number;
+  /**
+   * Provider-time order within each order (no refund overtaking its sale). End-to-end latency
+   * needs it: a parked refund's event waits for its sale, which is not pipeline latency.
+   */
+  readonly inOrder?: boolean;
+}
+
+/** Each step once, in arrival order (retries left out: the ingress would dedupe them). */
+function distinctSteps(story: OrderStory, inOrder: boolean): number[] {
+  if (inOrder) return story.steps.map((_, i) => i);
+  return story.arrivals.filter((step, i) => story.arrivals.indexOf(step) === i);
+}
+
+/**
+ * `count` distinct signed IPNs (all three signatures, as current 2Checkout accounts send) over
+ * synthetic orders, deterministic for a seed. Built before any timing starts.
+ */
+export function ipnPool(options: IpnPoolOptions): IpnRequest[] {
+  const random = seededRandom(options.seed);
+  const window = options.window ?? 2000;
+  const out: IpnRequest[] = [];
+  for (let next = 0; out.length < options.count;) {
+    const stories = Array.from({ length: window }, () => orderStory(next++, 10, random));
+    const steps = stories.map((story) => distinctSteps(story, options.inOrder ?? false));
+    for (let round = 0; round < 9 && out.length < options.count; round++) {
+      stories.forEach((story, i) => {
+        const step = steps[i]![round];
+        if (step === undefined || out.length >= options.count) return;
+        const refno = String(10_000_000 + story.index);
+        const input = twoCheckoutInputOf(story, step, refno);
+        const signed = twoCheckoutIpn(input, { secretKey: options.secretKey, algorithm: 'all' });
+        out.push({ ...signed, orderKey: `2checkout:${options.merchantId}:${refno}` });
+      });
+    }
+  }
+  return out;
+}
+
+/** The notification id the lifecycle will give an IPN (its events' `causationId`). */
+export function notificationIdOf(request: IpnRequest, merchantId: string): string {
+  return adapterFor('2checkout').normalize({
+    merchantId,
+    body: request.body,
+    contentType: request.contentType,
+  }).notificationId;
+}
