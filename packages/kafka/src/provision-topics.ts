@@ -16,6 +16,8 @@ export type TopicProvisioned =
 export interface ProvisionTopicsOptions {
   /** Called after each topic, for progress output. */
   readonly onProgress?: (event: TopicProvisioned) => void;
+  /** How long new topics may take to get partition leaders. Default 30 s. */
+  readonly leaderTimeoutMs?: number;
 }
 
 /**
@@ -41,7 +43,10 @@ export async function provisionTopics(
     const missing = topics.filter((topic) => !existing.has(topic.name));
     if (missing.length > 0) {
       // createTopics answers false (no error) for topics another provisioner created meanwhile.
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map(toTopicConfig) });
+      // Its own waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION that a KRaft broker
+      // answers for a moment after creation, hence our own wait.
+      await admin.createTopics({ topics: missing.map(toTopicConfig) });
+      await waitForLeaders(admin, missing, options.leaderTimeoutMs ?? 30000);
       for (const topic of missing) {
         report({ type: 'TopicCreated', topic: topic.name, partitions: topic.partitions });
       }
@@ -62,6 +67,38 @@ export async function deleteTopics(admin: Admin, names: readonly string[]): Prom
   const existing = new Set(await admin.listTopics());
   const present = names.filter((name) => existing.has(name));
   if (present.length > 0) await admin.deleteTopics({ topics: present });
+}
+
+/** Waits until every partition of the topics has a leader, i.e. the topics are usable. */
+async function waitForLeaders(
+  admin: Admin,
+  topics: readonly TopicDefinition[],
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const names = topics.map((topic) => topic.name);
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics: names });
+      const ready = topics.every((topic) => {
+        const partitions = found.find((t) => t.name === topic.name)?.partitions ?? [];
+        return partitions.length === topic.partitions && partitions.every((p) => p.leader >= 0);
+      });
+      if (ready) return;
+    } catch (error) {
+      if (!toKafkaError(error).retriable || Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline) {
+      throw new KafkaError(
+        'kafka_timeout',
+        `topics ${names.join(', ')} got no leaders in ${timeoutMs} ms`,
+        {
+          retriable: true,
+        },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function toTopicConfig(topic: TopicDefinition) {

@@ -45,15 +45,22 @@ export async function createRedisClient(
   config: RedisConfig,
   options: RedisClientOptions = {},
 ): Promise<Redis> {
-  const client = new Redis(config.url, redisOptions(config, options));
+  let connected = false;
+  const client = new Redis(config.url, {
+    ...redisOptions(config, options),
+    // Reconnect forever once connected; fail the first connect at once (the error is
+    // retriable, the caller decides). ioredis would otherwise keep retrying in the background.
+    retryStrategy: (times: number) => (connected ? Math.min(times * 100, 2000) : null),
+  });
   // Without a listener ioredis prints every reconnect failure to stderr.
   client.on('error', (error: Error) =>
     options.logger?.warn({ err: error }, 'redis connection error'),
   );
   try {
     await client.connect();
+    connected = true;
   } catch (error) {
-    client.disconnect();
+    if (client.status !== 'end') client.disconnect();
     throw toRedisError(error, 'connecting to Redis');
   }
   return client;

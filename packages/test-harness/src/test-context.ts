@@ -58,7 +58,7 @@ export interface TestContext {
   readAll(topic: string, options: ReadAllOptions): Promise<readonly ReadRecord[]>;
   /** Registers a client to disconnect on {@link dispose}; returns it. */
   track<T extends Disconnectable>(client: T): T;
-  /** Disconnects everything, deletes the test's topics and Redis keys. */
+  /** Disconnects everything, deletes the test's topics and Redis keys; once. */
   dispose(): Promise<void>;
 }
 
@@ -78,7 +78,6 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const topics = topicNames(id);
   const kafka = createKafkaClient(config.kafka, { clientId: id });
   const admin = kafka.admin();
-  await admin.connect();
   const chosen = new Set(options.topics ?? topicKeys);
   const definitions = topicCatalogue({
     names: topics,
@@ -86,12 +85,24 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     minInSyncReplicas: config.kafka.minInSyncReplicas,
     partitions: options.partitions ?? 3,
   }).filter((topic) => chosen.has(topic.key));
-  await provisionTopics(admin, definitions);
+  try {
+    await admin.connect();
+    await provisionTopics(admin, definitions);
+  } catch (error) {
+    // Leave nothing behind when the context cannot be built.
+    await deleteTopics(
+      admin,
+      definitions.map((topic) => topic.name),
+    ).catch(() => undefined);
+    await admin.disconnect();
+    throw error;
+  }
 
   const tracked: Disconnectable[] = [];
   const redisKeyPrefix = `test:${id}:`;
   let redis: Promise<Redis> | undefined;
   let producer: Promise<Producer> | undefined;
+  let disposed: Promise<void> | undefined;
 
   const context: TestContext = {
     id,
@@ -120,19 +131,23 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       tracked.push(client);
       return client;
     },
-    dispose: async () => {
-      await Promise.allSettled(tracked.reverse().map((client) => client.disconnect()));
-      if (redis) {
-        const client = await redis;
-        await deleteKeysByPrefix(client, '');
-        await quitRedis(client);
-      }
-      await deleteTopics(
-        admin,
-        definitions.map((topic) => topic.name),
-      );
-      await admin.disconnect();
-    },
+    dispose: () =>
+      (disposed ??= (async () => {
+        await Promise.allSettled(tracked.reverse().map((client) => client.disconnect()));
+        if (redis) {
+          const client = await redis;
+          await deleteKeysByPrefix(client, '');
+          await quitRedis(client);
+        }
+        try {
+          await deleteTopics(
+            admin,
+            definitions.map((topic) => topic.name),
+          );
+        } finally {
+          await admin.disconnect();
+        }
+      })()),
   };
   return context;
 }
