@@ -1,5 +1,6 @@
 import { adaptersBenchmark } from './adapters/adapters-bench';
 import type { Benchmark } from './benchmark';
+import { endToEndBenchmark } from './end-to-end/end-to-end-bench';
 import { ingressBenchmark } from './ingress/ingress-bench';
 import { lifecycleBenchmark } from './lifecycle/lifecycle-bench';
 import { machineBenchmark } from './machine/machine-bench';
@@ -10,4 +11,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   adaptersBenchmark,
   ingressBenchmark,
   lifecycleBenchmark,
+  endToEndBenchmark,
 ];

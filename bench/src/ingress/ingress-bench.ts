@@ -59,7 +59,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     const before = await baseline(p.connections, p.baselineSeconds);
 
     const ingress = await startIngress({
-      env: env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'warn' }),
+      env: env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'error' }),
       host: '127.0.0.1',
       port: 0,
     });

@@ -10,13 +10,13 @@ import type { LoopKind, LoopRequest, LoopResult } from './loop-request';
 const LOOP_CHILD = resolve(__dirname, 'loop-child.ts');
 
 /** The lifecycle's defaults (services/order-lifecycle settings), used by every loop alike. */
-const CONCURRENCY = 4;
-const MAX_BATCH_BYTES = 1_048_576;
+export const CONCURRENCY = 4;
+export const MAX_BATCH_BYTES = 1_048_576;
 
 /** A loop's result, with the lifecycle's own counters when it is the lifecycle. */
 export type LoopOutcome = LoopResult & { readonly counters?: LifecycleCounters };
 
-/** Runs one loop over the run's raw topic in a child process. */
+/** Runs one loop over the run's raw topic in a child process, to the topic's end. */
 export function runLoop(
   env: BenchEnvironment,
   kind: LoopKind,
@@ -33,6 +33,7 @@ export function runLoop(
     transactionalIdPrefix: `${env.id}-${kind}`,
     concurrency: CONCURRENCY,
     maxBatchBytes: MAX_BATCH_BYTES,
+    until: 'caught-up',
     timeoutMs: 900_000,
   };
   log(`${kind}: consuming the raw topic in a child process`);

@@ -23,6 +23,11 @@ export interface LoopRequest {
   /** Partitions processed at once, and bytes per partition fetch: the lifecycle's defaults. */
   readonly concurrency: number;
   readonly maxBatchBytes: number;
+  /**
+   * `caught-up`: measure from joining to the last commit of the raw topic's current end, then
+   * stop. `told`: run until the parent sends any message (end to end), then stop.
+   */
+  readonly until: 'caught-up' | 'told';
   readonly timeoutMs: number;
 }
 

@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { startIngress } from '@clawback/ingress/src/service/start-ingress';
+import { waitFor } from '@clawback/test-harness';
+import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
+import { CONCURRENCY, MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
+import type { LoopRequest } from '../lifecycle/loop-request';
+import { openBenchEnvironment } from '../pipeline/bench-environment';
+import { runChild, startChild } from '../pipeline/child-process';
+import { BENCH_MERCHANT, writeMerchantsFile } from '../pipeline/merchants-file';
+import { endToEndFigures, endToEndTables } from './end-to-end-report';
+import type { ReaderExpectation, ReaderRequest, ReaderResult } from './events-reader';
+import type { PacedRequest, PacedResult } from './paced-request';
+
+const here = (file: string): string => resolve(__dirname, file);
+
+/** The run's shape; `quick` only checks the code paths. */
+export function endToEndParameters(quick: boolean) {
+  return {
+    ratePerSecond: quick ? 100 : 500,
+    warmUpSeconds: quick ? 2 : 5,
+    durationSeconds: quick ? 5 : 30,
+    maxInFlight: 512,
+    seed: 5,
+    settleTimeoutMs: 180_000,
+  };
+}
+
+async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
+  const p = endToEndParameters(options.quick);
+  const env = await openBenchEnvironment('e2e', {
+    topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
+    registerRawSchema: true,
+  });
+  const merchants = await writeMerchantsFile();
+  const child = { timeoutMs: 900_000, onProgress: options.log };
+  try {
+    const lifecycle = startChild<LoopRequest, LoopOutcome>(
+      here('../lifecycle/loop-child.ts'),
+      {
+        kind: 'lifecycle',
+        env: env.env(),
+        topicPrefix: env.id,
+        rawTopic: env.topics.notificationsRaw,
+        outputTopic: env.topics.lifecycleEvents,
+        groupId: `${env.id}-lifecycle`,
+        transactionalIdPrefix: `${env.id}-lifecycle`,
+        concurrency: CONCURRENCY,
+        maxBatchBytes: MAX_BATCH_BYTES,
+        until: 'told',
+        timeoutMs: child.timeoutMs,
+      },
+      child,
+    );
+    const reader = startChild<ReaderRequest, ReaderResult>(
+      here('events-reader.ts'),
+      { env: env.env(), topic: env.topics.lifecycleEvents, groupId: `${env.id}-reader` },
+      child,
+    );
+    const ingress = await startIngress({
+      env: env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'error' }),
+      host: '127.0.0.1',
+      port: 0,
+    });
+    let load: PacedResult;
+    try {
+      options.log('waiting for the lifecycle, the reader and the ingress');
+      await Promise.all([lifecycle.marked('joined'), reader.marked('joined')]);
+      await waitFor(async () => (await fetch(`${ingress.url}/readyz`)).ok, {
+        timeoutMs: 30_000,
+        description: 'ingress ready',
+      });
+      options.log(
+        `offering ${p.ratePerSecond}/s for ${p.warmUpSeconds} s warm-up + ${p.durationSeconds} s`,
+      );
+      load = await runChild<PacedRequest, PacedResult>(
+        here('paced-load.ts'),
+        {
+          url: `${ingress.url}/v1/notifications/2checkout/${BENCH_MERCHANT.id}`,
+          ratePerSecond: p.ratePerSecond,
+          warmUpSeconds: p.warmUpSeconds,
+          durationSeconds: p.durationSeconds,
+          maxInFlight: p.maxInFlight,
+          pool: {
+            seed: p.seed,
+            merchantId: BENCH_MERCHANT.id,
+            secretKey: BENCH_MERCHANT.twoCheckoutSecret,
+          },
+        },
+        child,
+      );
+    } finally {
+      await ingress.close();
+    }
+    const measured = load.requests.filter((r) => !r.warmUp && r.status === 200);
+    options.log(`waiting for the events of ${measured.length} accepted notifications`);
+    const expectation: ReaderExpectation = {
+      causationIds: measured.map((r) => r.notificationId),
+      timeoutMs: p.settleTimeoutMs,
+    };
+    reader.send(expectation);
+    const seen = await reader.result;
+    lifecycle.send({ stop: true });
+    const service = await lifecycle.result;
+    const figures = endToEndFigures({
+      load,
+      measured,
+      seen,
+      service,
+      durationSeconds: p.durationSeconds,
+    });
+    return {
+      parameters: {
+        ...p,
+        partitions: env.partitions,
+        concurrency: CONCURRENCY,
+        provider: '2checkout',
+      },
+      figures,
+      tables: endToEndTables(figures, p),
+    };
+  } finally {
+    await merchants.remove();
+    await env.dispose();
+  }
+}
+
+/** `npm run bench -- end-to-end`: HTTP request start → event committed, at a fixed load. */
+export const endToEndBenchmark: Benchmark = {
+  name: 'end-to-end',
+  summary: 'latency from HTTP request start to the committed derived event at 500 notifications/s',
+  needsInfrastructure: true,
+  run: measure,
+};

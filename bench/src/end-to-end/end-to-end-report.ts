@@ -1,0 +1,115 @@
+import type { LoopOutcome } from '../lifecycle/lifecycle-bench';
+import type { LifecycleCounters } from '../lifecycle/lifecycle-runner';
+import type { BenchTable } from '../report/bench-table';
+import { formatCount, formatFixed, formatMiB, round } from '../report/format';
+import { summarize, type LatencySummary } from '../stats/percentiles';
+import type { ReaderResult } from './events-reader';
+import type { PacedResult, SentRequest } from './paced-request';
+
+/** Everything the end-to-end benchmark measured. */
+export interface EndToEndMeasurements {
+  readonly load: PacedResult;
+  /** The measured (not warm-up) requests answered 200, in the order sent. */
+  readonly measured: readonly SentRequest[];
+  readonly seen: ReaderResult;
+  readonly service: LoopOutcome;
+  readonly durationSeconds: number;
+}
+
+const rounded = (s: LatencySummary) => ({
+  count: s.count,
+  p50: round(s.p50, 1),
+  p90: round(s.p90, 1),
+  p99: round(s.p99, 1),
+  max: round(s.max, 1),
+  mean: round(s.mean, 1),
+});
+
+/** The JSON figures of the end-to-end benchmark. */
+export interface EndToEndFigures {
+  readonly offered: { readonly requests: number; readonly perSecond: number };
+  readonly http: {
+    readonly ok: number;
+    readonly non2xx: number;
+    readonly connectionErrors: number;
+    readonly shed: number;
+    readonly latencyMs: ReturnType<typeof rounded>;
+  };
+  /** HTTP request start → first event caused by the notification read with read_committed. */
+  readonly endToEndMs: ReturnType<typeof rounded>;
+  /** Accepted notifications whose event never showed up within the settle timeout. */
+  readonly missingEvents: number;
+  readonly eventsRead: number;
+  readonly lifecycle: {
+    readonly peakRssBytes: number;
+    readonly cpuCores: number;
+    readonly counters: LifecycleCounters;
+  };
+}
+
+/** Latency percentiles from the per-request timings. */
+export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
+  const timed = m.load.requests.filter((r) => !r.warmUp);
+  const endToEnd: number[] = [];
+  m.measured.forEach((request, i) => {
+    const at = m.seen.seenAtMs[i];
+    if (at !== null && at !== undefined) endToEnd.push(at - request.startMs);
+  });
+  return {
+    offered: { requests: timed.length, perSecond: round(timed.length / m.durationSeconds, 0) },
+    http: {
+      ok: m.measured.length,
+      non2xx: timed.filter((r) => r.status > 0 && r.status !== 200).length,
+      connectionErrors: timed.filter((r) => r.status === 0).length,
+      shed: timed.filter((r) => r.status === -1).length,
+      latencyMs: rounded(summarize(m.measured.map((r) => r.endMs - r.startMs))),
+    },
+    endToEndMs: rounded(summarize(endToEnd)),
+    missingEvents: m.measured.length - endToEnd.length,
+    eventsRead: m.seen.eventsRead,
+    lifecycle: {
+      peakRssBytes: m.service.peakRssBytes,
+      cpuCores: round(m.service.cpuCores),
+      counters: m.service.counters ?? {},
+    },
+  };
+}
+
+/** The terminal and docs table. */
+export function endToEndTables(
+  f: EndToEndFigures,
+  p: { readonly ratePerSecond: number; readonly durationSeconds: number },
+): BenchTable[] {
+  const ms = (value: number): string => formatFixed(value, 1);
+  const row = (name: string, s: EndToEndFigures['endToEndMs']): string[] => [
+    name,
+    formatCount(s.count),
+    ms(s.p50),
+    ms(s.p90),
+    ms(s.p99),
+    ms(s.max),
+  ];
+  return [
+    {
+      title: `end to end: ${p.ratePerSecond} notifications/s offered for ${p.durationSeconds} s (open loop)`,
+      columns: ['latency', 'count', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+      rows: [
+        row('HTTP request start → event committed (read_committed reader)', f.endToEndMs),
+        row('HTTP request start → 200 (ingress)', f.http.latencyMs),
+      ],
+    },
+    {
+      title: 'end to end: what happened',
+      columns: ['figure', 'value'],
+      rows: [
+        ['offered per second', formatCount(f.offered.perSecond)],
+        [
+          'answered 200 / other status / connection errors / shed',
+          `${formatCount(f.http.ok)} / ${formatCount(f.http.non2xx)} / ${formatCount(f.http.connectionErrors)} / ${formatCount(f.http.shed)}`,
+        ],
+        ['accepted notifications without an event', formatCount(f.missingEvents)],
+        ['lifecycle peak RSS', formatMiB(f.lifecycle.peakRssBytes)],
+      ],
+    },
+  ];
+}
