@@ -29,6 +29,11 @@ export interface KafkaConfig {
   readonly clientId: string;
   readonly sasl?: KafkaSaslConfig;
   readonly tls?: KafkaTlsConfig;
+  /**
+   * Start of every transactional id (`<prefix>-<topic>-<partition>`): stable across restarts,
+   * unique per deployment sharing a cluster.
+   */
+  readonly transactionalIdPrefix: string;
   /** Prepended to every topic name (`<prefix>.<topic>`); empty in production. */
   readonly topicPrefix: string;
   /** Replication factor for topics we create. */
@@ -53,9 +58,13 @@ export function loadKafkaConfig(env: Env): KafkaConfig {
   const tls = loadTls(env);
   return {
     brokers: parseBrokers(optional(env, 'KAFKA_BROKERS') ?? defaultBrokers),
-    clientId: parseClientId(optional(env, 'KAFKA_CLIENT_ID') ?? 'clawback'),
+    clientId: parseIdPart('KAFKA_CLIENT_ID', optional(env, 'KAFKA_CLIENT_ID') ?? 'clawback'),
     ...(sasl && { sasl }),
     ...(tls && { tls }),
+    transactionalIdPrefix: parseIdPart(
+      'KAFKA_TRANSACTIONAL_ID_PREFIX',
+      optional(env, 'KAFKA_TRANSACTIONAL_ID_PREFIX') ?? 'clawback',
+    ),
     topicPrefix: parseTopicPrefix(optional(env, 'KAFKA_TOPIC_PREFIX') ?? ''),
     replicationFactor,
     minInSyncReplicas,
@@ -73,9 +82,9 @@ function parseBrokers(text: string): readonly string[] {
   return brokers;
 }
 
-function parseClientId(text: string): string {
+function parseIdPart(variable: string, text: string): string {
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(text)) {
-    throw invalid('KAFKA_CLIENT_ID', `"${text}" may only contain letters, digits, ".", "_", "-"`);
+    throw invalid(variable, `"${text}" may only contain letters, digits, ".", "_", "-"`);
   }
   return text;
 }

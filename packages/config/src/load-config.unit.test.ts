@@ -28,6 +28,7 @@ describe('loadConfig defaults', () => {
     expect(config.kafka).toEqual({
       brokers: ['127.0.0.1:19092'],
       clientId: 'clawback',
+      transactionalIdPrefix: 'clawback',
       topicPrefix: '',
       replicationFactor: 1,
       minInSyncReplicas: 1,
@@ -88,6 +89,12 @@ describe('configuration errors name the offending variable', () => {
     ['empty broker in list', { KAFKA_BROKERS: 'a:1,,b:2' }, 'KAFKA_BROKERS', 'config_invalid'],
     ['broker port out of range', { KAFKA_BROKERS: 'a:70000' }, 'KAFKA_BROKERS', 'config_invalid'],
     ['client id with spaces', { KAFKA_CLIENT_ID: 'my app' }, 'KAFKA_CLIENT_ID', 'config_invalid'],
+    [
+      'transactional id prefix with a slash',
+      { KAFKA_TRANSACTIONAL_ID_PREFIX: 'a/b' },
+      'KAFKA_TRANSACTIONAL_ID_PREFIX',
+      'config_invalid',
+    ],
     ['bad topic prefix', { KAFKA_TOPIC_PREFIX: 'a/b' }, 'KAFKA_TOPIC_PREFIX', 'config_invalid'],
     [
       'unknown SASL mechanism',

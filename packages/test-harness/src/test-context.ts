@@ -39,7 +39,10 @@ export interface TestContext {
   readonly id: string;
   /** Topic names with the test's prefix; the chosen topics exist. */
   readonly topics: TopicNames;
-  /** Configuration pointing at the local infrastructure, with the test's topic prefix. */
+  /**
+   * Configuration pointing at the local infrastructure, with the test's topic and
+   * transactional-id prefixes, so a service started with it stays inside the test.
+   */
   readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
   readonly kafka: KafkaClient;
   /** A connected admin client. */
@@ -74,7 +77,8 @@ export function uniqueTestId(): string {
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const id = uniqueTestId();
   const loaded = loadConfig(['kafka', 'schemaRegistry', 'redis'], options.env ?? process.env);
-  const config = { ...loaded, kafka: { ...loaded.kafka, topicPrefix: id } };
+  const transactionalIdPrefix = `${id}-tx`;
+  const config = { ...loaded, kafka: { ...loaded.kafka, topicPrefix: id, transactionalIdPrefix } };
   const topics = topicNames(id);
   const kafka = createKafkaClient(config.kafka, { clientId: id });
   const admin = kafka.admin();
@@ -110,7 +114,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     config,
     kafka,
     admin,
-    transactionalIdPrefix: `${id}-tx`,
+    transactionalIdPrefix,
     redisKeyPrefix,
     groupId: (name = 'group') => `${id}-${name}`,
     redis: () =>
