@@ -42,7 +42,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
         topicPrefix: env.id,
         rawTopic: env.topics.notificationsRaw,
         outputTopic: env.topics.lifecycleEvents,
-        groupId: `${env.id}-lifecycle`,
+        groupId: env.groupId('lifecycle'),
         transactionalIdPrefix: `${env.id}-lifecycle`,
         concurrency: CONCURRENCY,
         maxBatchBytes: MAX_BATCH_BYTES,
@@ -53,7 +53,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     );
     const reader = startChild<ReaderRequest, ReaderResult>(
       here('events-reader.ts'),
-      { env: env.env(), topic: env.topics.lifecycleEvents, groupId: `${env.id}-reader` },
+      { env: env.env(), topic: env.topics.lifecycleEvents, groupId: env.groupId('reader') },
       child,
     );
     const ingress = await startIngress({

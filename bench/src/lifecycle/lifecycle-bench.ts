@@ -29,7 +29,7 @@ export function runLoop(
     topicPrefix: env.id,
     rawTopic: env.topics.notificationsRaw,
     outputTopic,
-    groupId: `${env.id}-${kind}`,
+    groupId: env.groupId(kind),
     transactionalIdPrefix: `${env.id}-${kind}`,
     concurrency: CONCURRENCY,
     maxBatchBytes: MAX_BATCH_BYTES,

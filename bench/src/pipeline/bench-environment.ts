@@ -40,6 +40,8 @@ export interface BenchEnvironment {
   readonly kafka: KafkaClient;
   readonly admin: Admin;
   readonly registry: AvroRegistry;
+  /** `<id>-<name>`: a consumer group (or transactional-id prefix) of the run, deleted at the end. */
+  groupId(name: string): string;
   /** The environment a service started for this run reads (topic prefix, Redis keys, quiet logs). */
   env(extra?: Env): Env;
   /** Deletes the run's topics, schema subjects and Redis keys; disconnects. */
@@ -93,6 +95,7 @@ export async function openBenchEnvironment(
     if (!raw) throw new Error('schemas/payments.notifications.raw.avsc is missing');
     await registry.register(topics.notificationsRaw, raw.schema);
   }
+  const groups = new Set<string>();
   return {
     id,
     topics,
@@ -102,6 +105,10 @@ export async function openBenchEnvironment(
     kafka,
     admin,
     registry,
+    groupId: (name) => {
+      groups.add(`${id}-${name}`);
+      return `${id}-${name}`;
+    },
     env: (extra = {}) => ({
       ...process.env,
       KAFKA_TOPIC_PREFIX: id,
@@ -113,6 +120,8 @@ export async function openBenchEnvironment(
     dispose: async () => {
       const all = topicKeys.map((key) => topics[key]);
       await deleteTopics(admin, [...all, ...Object.values(extraTopics)]);
+      // Groups that are gone already, or still have members, are left for the broker to expire.
+      await admin.deleteGroups([...groups]).catch(() => undefined);
       await admin.disconnect();
       await deleteSubjects(config.schemaRegistry.url, all);
       const redis = await createRedisClient(config.redis, { connectionName: `${id}-cleanup` });
