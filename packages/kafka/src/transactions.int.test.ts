@@ -4,10 +4,6 @@ import { toKafkaError } from './kafka-error';
 import { PartitionProducers } from './partition-producers';
 import { createTransactionalProducer, initTransactions, transactionalIdFor } from './producers';
 
-// Per file: jest ignores `testTimeout` inside `projects`, so the integration project's 120 s
-// does not apply and the 5 s default would.
-jest.setTimeout(120_000);
-
 let ctx: TestContext;
 
 beforeEach(async () => {

@@ -5,10 +5,6 @@ import { uniqueTestId } from '@clawback/test-harness';
 import { ConfigResourceTypes } from 'kafkajs';
 import { provisionAll } from './provision-all';
 
-// Per file: jest ignores `testTimeout` inside `projects`, so the integration project's 120 s
-// does not apply and the 5 s default would.
-jest.setTimeout(120_000);
-
 describe('provisionAll (real broker and registry)', () => {
   const prefix = uniqueTestId();
   const base = loadConfig(['kafka', 'schemaRegistry'], process.env);

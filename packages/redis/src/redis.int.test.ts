@@ -4,10 +4,6 @@ import { createRedisClient, quitRedis, redisReadiness } from './client';
 import { deleteKeysByPrefix } from './keys';
 import type { Redis } from 'ioredis';
 
-// Per file: jest ignores `testTimeout` inside `projects`, so the integration project's 120 s
-// does not apply and the 5 s default would.
-jest.setTimeout(120_000);
-
 let ctx: TestContext;
 let raw: Redis;
 

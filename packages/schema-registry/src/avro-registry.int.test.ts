@@ -3,10 +3,6 @@ import { uniqueTestId } from '@clawback/test-harness';
 import { AvroRegistry, registerSchemaFiles } from './avro-registry';
 import { type AvroRecordSchema, loadSchemaFiles } from './schema-files';
 
-// Per file: jest ignores `testTimeout` inside `projects`, so the integration project's 120 s
-// does not apply and the 5 s default would.
-jest.setTimeout(120_000);
-
 const config = loadSchemaRegistryConfig(process.env);
 
 const orderPaidV1: AvroRecordSchema = {

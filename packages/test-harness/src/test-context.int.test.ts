@@ -2,10 +2,6 @@ import { createTransactionalProducer, topicKeys, transactionalIdFor } from '@cla
 import { createTestContext, type TestContext } from './test-context';
 import { WaitTimeoutError } from './wait-for';
 
-// Per file: jest ignores `testTimeout` inside `projects`, so the integration project's 120 s
-// does not apply and the 5 s default would.
-jest.setTimeout(120_000);
-
 let ctx: TestContext;
 
 beforeEach(async () => {
