@@ -67,6 +67,15 @@ export function createLifecycleConsumer(
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
     if (!payload.isRunning() || payload.isStale()) return;
+    const stopAt = settings.stopAt?.[batch.partition];
+    const messages =
+      stopAt === undefined
+        ? batch.messages
+        : batch.messages.filter((message) => BigInt(message.offset) < BigInt(stopAt));
+    if (messages.length === 0 && stopAt !== undefined) {
+      payload.pause();
+      return;
+    }
     await lanes.run(batch.partition, async () => {
       let task = tasks.get(batch.partition);
       if (!task) {
@@ -74,20 +83,21 @@ export function createLifecycleConsumer(
         tasks.set(batch.partition, task);
       }
       try {
-        await task.process(batch.messages, heartbeat);
+        await task.process(messages, heartbeat);
       } catch (error) {
         tasks.delete(batch.partition);
         await task.close();
         logger.warn({ err: error, partition: batch.partition }, 'batch failed; partition reopens');
         throw error;
       }
-      const last = batch.messages[batch.messages.length - 1];
+      const last = messages[messages.length - 1];
       if (last !== undefined && BigInt(task.position) > BigInt(last.offset) + 1n) {
         // Someone committed further than kafkajs fetched: skip ahead instead of re-reading.
         consumer.seek({ topic: rawTopic, partition: batch.partition, offset: task.position });
       } else if (last !== undefined) {
         payload.resolveOffset(last.offset);
       }
+      if (stopAt !== undefined && BigInt(task.position) >= BigInt(stopAt)) payload.pause();
       const lag = BigInt(batch.highWatermark) - BigInt(task.position);
       deps.metrics.consumerLag.set({ partition: batch.partition }, Number(lag > 0n ? lag : 0n));
     });

@@ -21,6 +21,11 @@ export interface LifecycleSettings {
   readonly catchUpTimeoutMs: number;
   /** Bytes fetched per partition and poll: the size of one batch, hence of one transaction. */
   readonly maxBatchBytes: number;
+  /**
+   * Per input partition, the offset at which to stop (exclusive): a replay up to a fixed point.
+   * Absent for the live consumer.
+   */
+  readonly stopAt?: Readonly<Record<number, string>>;
 }
 
 const DAY = 86_400_000;

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfigOrExit } from '@clawback/config';
+import { createLogger } from '@clawback/logging';
+import { isLifecycleError } from '../lifecycle-error';
+import { loadLifecycleSettings } from '../settings/lifecycle-settings';
+import { parseReplayArguments } from './replay-arguments';
+import { runReplay } from './run-replay';
+
+/**
+ * `npm run lifecycle:replay -- --from-beginning --target-prefix <prefix>`: rebuilds the
+ * lifecycle from the raw topic into fresh topics and compares the events with the originals.
+ * Exit status: 0 equal (or not compared), 1 differences, 2 failure.
+ */
+async function main(): Promise<number> {
+  const config = loadConfigOrExit('lifecycle-replay', [
+    'kafka',
+    'schemaRegistry',
+    'redis',
+    'logging',
+  ]);
+  const logger = createLogger({ service: 'lifecycle-replay', level: config.logging.level });
+  try {
+    const args = parseReplayArguments(process.argv.slice(2));
+    const source = loadLifecycleSettings(process.env, config.kafka.topicPrefix);
+    const result = await runReplay({
+      config,
+      source,
+      targetPrefix: args.targetPrefix,
+      compare: args.compare,
+      logger,
+      write: (line) => process.stdout.write(`${line}\n`),
+    });
+    return result.comparison && !result.comparison.equal ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ConfigError || isLifecycleError(error, 'invalid_arguments')) {
+      process.stderr.write(`lifecycle-replay: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'replay failed');
+    }
+    return 2;
+  }
+}
+
+void main().then((code) => process.exit(code));

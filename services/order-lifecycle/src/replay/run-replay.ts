@@ -1,0 +1,172 @@
+import type { ClawbackConfig } from '@clawback/config';
+import { createKafkaClient, type Admin, type TopicNames } from '@clawback/kafka';
+import type { Logger } from '@clawback/logging';
+import { AvroRegistry } from '@clawback/schema-registry';
+import { startOrderLifecycle } from '../service/start-order-lifecycle';
+import type { LifecycleSettings } from '../settings/lifecycle-settings';
+import { compareEvents, type EventComparison } from './compare-events';
+import { readEvents } from './read-events';
+import { progressLine, type PartitionProgress } from './replay-progress';
+import { provisionReplayTopics, replayTopics } from './replay-topics';
+
+/** What {@link runReplay} needs. */
+export interface ReplayOptions {
+  readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+  /** The live consumer's settings: its raw topic, events topic, group and orphan horizon. */
+  readonly source: LifecycleSettings;
+  readonly targetPrefix: string;
+  readonly compare: boolean;
+  readonly logger: Logger;
+  /** Progress and result lines. */
+  readonly write: (line: string) => void;
+  readonly progressIntervalMs?: number;
+}
+
+/** What a replay did. */
+export interface ReplayResult {
+  readonly topics: TopicNames;
+  readonly records: bigint;
+  readonly comparison?: EventComparison;
+}
+
+/**
+ * Rebuilds the lifecycle from `payments.notifications.raw` into fresh topics (events, state,
+ * dead letters), a fresh consumer group and a fresh Redis key prefix, up to the raw topic's end
+ * as it is when the replay starts; then, if asked, compares the replayed events with the
+ * originals. Uses the very same consumer as the live service, so it proves what it claims:
+ * the log alone determines the events, byte for byte.
+ */
+export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
+  const { config, source, targetPrefix, write } = options;
+  const kafka = createKafkaClient(config.kafka, { clientId: `${targetPrefix}-replay` });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(source.topics.notificationsRaw);
+    const stopAt = Object.fromEntries(ends.map(({ partition, high }) => [partition, high]));
+    const topics = replayTopics(source.topics, targetPrefix);
+    await provisionReplayTopics(admin, config.kafka, topics, ends.length);
+    const settings: LifecycleSettings = {
+      ...source,
+      topics,
+      groupId: `${targetPrefix}-order-lifecycle`,
+      transactionalIdPrefix: targetPrefix,
+      stopAt,
+    };
+    write(
+      `replay of ${source.topics.notificationsRaw} into ${topics.lifecycleEvents}, ${topics.lifecycleState}`,
+    );
+    const lifecycle = await startOrderLifecycle({
+      config,
+      settings,
+      logger: options.logger,
+      redisKeyPrefix: `${config.redis.keyPrefix}${targetPrefix}:`,
+    });
+    let records: bigint;
+    try {
+      records = await followProgress(
+        admin,
+        settings,
+        ends,
+        write,
+        options.progressIntervalMs ?? 1000,
+      );
+    } finally {
+      await lifecycle.stop();
+    }
+    if (!options.compare) return { topics, records };
+    const registry = new AvroRegistry(config.schemaRegistry);
+    const originalDone = await partitionsDone(
+      admin,
+      source.groupId,
+      source.topics.notificationsRaw,
+      stopAt,
+    );
+    const comparison = compareEvents(
+      await readEvents(kafka, admin, registry, topics.lifecycleEvents, `${targetPrefix}-read`),
+      await readEvents(
+        kafka,
+        admin,
+        registry,
+        source.topics.lifecycleEvents,
+        `${targetPrefix}-read`,
+      ),
+      originalDone,
+    );
+    for (const line of comparisonLines(comparison)) write(line);
+    return { topics, records, comparison };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Prints progress until the replay group has committed up to the stop offsets. */
+async function followProgress(
+  admin: Admin,
+  settings: LifecycleSettings,
+  ends: readonly { partition: number; high: string; low: string }[],
+  write: (line: string) => void,
+  intervalMs: number,
+): Promise<bigint> {
+  let previous = 0n;
+  let last = Date.now();
+  for (;;) {
+    const committed = await committedOffsets(
+      admin,
+      settings.groupId,
+      settings.topics.notificationsRaw,
+    );
+    const progress: PartitionProgress[] = ends.map(({ partition, low, high }) => {
+      const total = BigInt(high) - BigInt(low);
+      const at = committed.get(partition) ?? BigInt(low);
+      const done = at > BigInt(low) ? at - BigInt(low) : 0n;
+      return { partition, done: done > total ? total : done, total };
+    });
+    const now = Date.now();
+    write(progressLine(progress, previous, now - last));
+    const done = progress.reduce((sum, p) => sum + p.done, 0n);
+    if (progress.every((p) => p.done >= p.total)) return done;
+    previous = done;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function committedOffsets(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+): Promise<Map<number, bigint>> {
+  const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const partitions = offsets.find((entry) => entry.topic === topic)?.partitions ?? [];
+  return new Map(partitions.map(({ partition, offset }) => [partition, BigInt(offset)]));
+}
+
+async function partitionsDone(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+  stopAt: Readonly<Record<number, string>>,
+): Promise<ReadonlySet<number>> {
+  const committed = await committedOffsets(admin, groupId, topic);
+  return new Set(
+    Object.entries(stopAt)
+      .filter(([partition, end]) => (committed.get(Number(partition)) ?? -1n) >= BigInt(end))
+      .map(([partition]) => Number(partition)),
+  );
+}
+
+function comparisonLines(comparison: EventComparison): string[] {
+  const lines = comparison.partitions.map((p) => {
+    const head = `p${p.partition}: ${p.replayed} replayed, ${p.original} original, ${p.compared} compared`;
+    if (p.firstDifference) {
+      const { index, replayedId, originalId } = p.firstDifference;
+      return `${head}: DIFFERENT at #${index} (replayed ${replayedId}, original ${originalId ?? 'missing'})`;
+    }
+    return `${head}: equal${p.originalBehind ? ' (the original consumer is behind)' : ''}`;
+  });
+  lines.push(
+    comparison.equal ? 'result: replayed events equal the originals' : 'result: DIFFERENCES found',
+  );
+  return lines;
+}
