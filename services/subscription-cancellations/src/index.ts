@@ -9,6 +9,10 @@ export {
   type SubscriptionCancellationsOptions,
 } from './service/start-subscription-cancellations';
 export {
+  startSubscriptionCancellationsFromEnv,
+  type StartedFromEnv,
+} from './service/start-from-env';
+export {
   defaultServiceSettings,
   loadServiceSettings,
   type CancellationServiceSettings,

@@ -1,44 +1,25 @@
-import { ConfigError, loadConfigOrExit } from '@clawback/config';
+import { ConfigError } from '@clawback/config';
 import { createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
-import { MerchantsError, loadMerchantsFile } from '@clawback/merchants';
-import {
-  createHealthHandlers,
-  createMetricsRegistry,
-  startObservabilityServer,
-} from '@clawback/observability';
+import { MerchantsError } from '@clawback/merchants';
+import { createHealthHandlers, startObservabilityServer } from '@clawback/observability';
 import { isCancellationError } from './cancellation-error';
-import { createCancellationMetrics } from './metrics/cancellation-metrics';
-import { startSubscriptionCancellations } from './service/start-subscription-cancellations';
-import { loadServiceSettings } from './settings/service-settings';
+import {
+  type StartedFromEnv,
+  startSubscriptionCancellationsFromEnv,
+} from './service/start-from-env';
 
 const SERVICE = 'subscription-cancellations';
 
 /**
- * `npm run cancellations`: the service, configured from the environment, with `/healthz`,
- * `/readyz` and `/metrics` on `OBSERVABILITY_PORT` (default 9467). A configuration error
- * (environment, merchants file, a `cancellation` section) prints one line and exits with 1.
+ * `npm run cancellations`: the service configured from the environment, with `/healthz`,
+ * `/readyz` and `/metrics` on `OBSERVABILITY_PORT` (default 9467), stopped gracefully on
+ * SIGTERM/SIGINT. A configuration error prints one line and exits with 1.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(
-    SERVICE,
-    ['kafka', 'schemaRegistry', 'redis', 'logging', 'observability', 'merchants'],
-    { observabilityPort: 9467 },
-  );
-  const logger = createLogger({ service: SERVICE, level: config.logging.level });
-  let started;
+  let started: StartedFromEnv;
   try {
-    const settings = loadServiceSettings(process.env, config.kafka.topicPrefix);
-    const merchants = loadMerchantsFile(config.merchants.merchantsFile);
-    const metrics = createCancellationMetrics(createMetricsRegistry({ service: SERVICE }));
-    const service = await startSubscriptionCancellations({
-      config,
-      settings,
-      merchants,
-      logger,
-      metrics,
-    });
-    started = { settings, service };
+    started = await startSubscriptionCancellationsFromEnv(process.env);
   } catch (error) {
     if (
       error instanceof ConfigError ||
@@ -46,14 +27,14 @@ async function main(): Promise<void> {
       isCancellationError(error, 'cancellation_settings_invalid')
     ) {
       process.stderr.write(`${SERVICE}: configuration error: ${error.message}\n`);
-      process.exit(1);
+    } else {
+      createLogger({ service: SERVICE }).fatal({ err: error }, 'failed to start');
     }
-    logger.fatal({ err: error }, 'subscription cancellations failed to start');
     process.exit(1);
   }
-  const { settings, service } = started;
+  const { service, settings, logger } = started;
   const ops = await startObservabilityServer({
-    port: config.observability.port,
+    port: started.observabilityPort,
     handlers: createHealthHandlers({
       registry: service.metrics.registry,
       readiness: service.readiness,
