@@ -1,5 +1,5 @@
-import { baseTopicNames, topicKeys } from '@clawback/kafka';
-import { loadSchemaFiles, registerSchemaFiles, type AvroRegistry } from '@clawback/schema-registry';
+import { baseTopicNames } from '@clawback/kafka';
+import { registerWrittenSchemas, type AvroRegistry } from '@clawback/schema-registry';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 
 /**
@@ -11,15 +11,12 @@ export async function registerOutputSchemas(
   registry: AvroRegistry,
   topics: LifecycleSettings['topics'],
 ): Promise<void> {
-  const written = new Set([
-    baseTopicNames.lifecycleEvents,
-    baseTopicNames.lifecycleState,
-    baseTopicNames.notificationsDlq,
-  ]);
-  const files = (await loadSchemaFiles()).filter((file) => written.has(file.topic));
-  const actual = (contract: string): string => {
-    const key = topicKeys.find((candidate) => baseTopicNames[candidate] === contract);
-    return key === undefined ? contract : topics[key];
-  };
-  await registerSchemaFiles(registry, files, actual);
+  await registerWrittenSchemas(
+    registry,
+    new Map([
+      [baseTopicNames.lifecycleEvents, topics.lifecycleEvents],
+      [baseTopicNames.lifecycleState, topics.lifecycleState],
+      [baseTopicNames.notificationsDlq, topics.notificationsDlq],
+    ]),
+  );
 }
