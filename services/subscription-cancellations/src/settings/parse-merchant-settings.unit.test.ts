@@ -1,4 +1,5 @@
-import { parseMerchants } from '@clawback/merchants';
+import { resolve } from 'node:path';
+import { loadMerchantsFile, parseMerchants } from '@clawback/merchants';
 import { isCancellationError } from '../cancellation-error';
 import { merchantSettingsOf } from './parse-merchant-settings';
 
@@ -118,5 +119,19 @@ describe('merchant cancellation settings', () => {
       return;
     }
     throw new Error('expected an error');
+  });
+});
+
+describe('config/merchants.example.json', () => {
+  it('has a valid cancellation section', () => {
+    const example = loadMerchantsFile(
+      resolve(__dirname, '../../../../config/merchants.example.json'),
+      {
+        DEMO_SHOP_2CHECKOUT_SECRET_KEY: 'x',
+        DEMO_SHOP_KARTRA_SECRET_KEY: 'x',
+        DEMO_SHOP_KARTRA_URL_TOKEN: 'x',
+      },
+    );
+    expect(() => merchantSettingsOf(example)).not.toThrow();
   });
 });
