@@ -1,4 +1,5 @@
 import { deleteKeysByPrefix } from '@clawback/redis';
+import { waitFor } from '@clawback/test-harness';
 import { verifyWebhook } from '@clawback/webhook-signature';
 import { avangateAuthentication } from '../adapters/twocheckout/avangate-auth';
 import type { CancellationEvent } from '../events/cancellation-event';
@@ -236,6 +237,72 @@ describe('subscription cancellations (real Kafka, registry, Redis; local receive
       'SubscriptionCancellationRequested OTHER',
       'SubscriptionCancelled ONCE',
       'SubscriptionCancelled OTHER',
+    ]);
+  });
+
+  it('given two instances in one group, then each subscription is cancelled once across rebalances', async () => {
+    const hook = track(await startWebhookReceiver(SECRET));
+    const merchants = { hooks: webhookMerchant(hook) };
+    const refs = Array.from({ length: 12 }, (_, i) => `R${i}`);
+    await fixture.start(merchants);
+    await fixture.produce(
+      refs
+        .slice(0, 6)
+        .map((ref, i) =>
+          chargebackLost({ merchantId: 'hooks', orderRef: `a${i}`, subscriptionRefs: [ref] }),
+        ),
+    );
+    // A second member joins while the first is working: partitions move between them.
+    const second = await fixture.start(merchants);
+    await second.joined;
+    await fixture.produce(
+      refs
+        .slice(6)
+        .map((ref, i) =>
+          paymentDenied({ merchantId: 'hooks', orderRef: `b${i}`, subscriptionRefs: [ref] }),
+        ),
+    );
+    await fixture.consumedAll();
+
+    expect([...hook.bookings].map(([ref, keys]) => `${ref}×${keys.size}`).sort()).toEqual(
+      refs.map((ref) => `${ref}×1`).sort(),
+    );
+    const cancelled = (await fixture.cancellations()).filter(
+      (e) => e.type === 'SubscriptionCancelled',
+    );
+    expect(cancelled.map((e) => e.subscriptionRef).sort()).toEqual([...refs].sort());
+  });
+
+  it('given a stop during retries, then the slice stays uncommitted and the next start finishes it once', async () => {
+    let failing = true;
+    const hook = track(await startWebhookReceiver(SECRET, () => (failing ? 503 : 200)));
+    const merchants = { hooks: webhookMerchant(hook) };
+    const patient = await fixture.start(merchants, (settings) => ({
+      ...settings,
+      retry: {
+        ...settings.retry,
+        maxAttempts: 10,
+        initialDelayMs: 600_000,
+        maxDelayMs: 600_000,
+        maxTotalMs: 3_600_000,
+      },
+    }));
+    await fixture.produce([chargebackLost({ merchantId: 'hooks', subscriptionRefs: ['LATER'] })]);
+    await waitFor(() => hook.verified.length >= 1, {
+      timeoutMs: 60_000,
+      description: 'a first delivery',
+    });
+    // Stopping interrupts the ten-minute backoff instead of sitting it out.
+    await patient.stop();
+    expect(await fixture.cancellations()).toEqual([]);
+
+    failing = false;
+    await fixture.start(merchants);
+    await fixture.consumedAll();
+    expect(hook.bookings.get('LATER')?.size).toBe(1);
+    expect(summary(await fixture.cancellations())).toEqual([
+      'SubscriptionCancellationRequested LATER',
+      'SubscriptionCancelled LATER',
     ]);
   });
 });

@@ -24,8 +24,11 @@ export interface CancellationsFixture {
   readonly redisKeyPrefix: string;
   /** Produces lifecycle events (Avro, keyed by order key), as the order lifecycle would. */
   produce(events: readonly LifecycleEvent[]): Promise<void>;
-  /** Starts the service in-process; stopped by {@link dispose}. */
-  start(merchants: unknown): Promise<RunningSubscriptionCancellations>;
+  /** Starts the service in-process (settings adjustable); stopped by {@link dispose}. */
+  start(
+    merchants: unknown,
+    adjust?: (settings: CancellationServiceSettings) => CancellationServiceSettings,
+  ): Promise<RunningSubscriptionCancellations>;
   /** Waits until the group has committed every produced lifecycle record. */
   consumedAll(timeoutMs?: number): Promise<void>;
   /** Everything committed on `subscriptions.cancellations`, decoded, in partition order. */
@@ -85,10 +88,10 @@ export async function createCancellationsFixture(): Promise<CancellationsFixture
       );
       await ctx.produce(topic, messages);
     },
-    async start(merchants) {
+    async start(merchants, adjust = (same) => same) {
       const service = await startSubscriptionCancellations({
         config: ctx.config,
-        settings,
+        settings: adjust(settings),
         merchants: merchantDirectory(merchants),
         logger: createLogger({
           service: 'subscription-cancellations-test',
