@@ -49,4 +49,7 @@ export type {
   Producer,
   RecordMetadata,
   Transaction,
+  PartitionAssigner,
 } from 'kafkajs';
+/** For private consumer groups that read chosen partitions (kafkajs has no manual assign). */
+export { AssignerProtocol } from 'kafkajs';

@@ -19,8 +19,9 @@ interface TopicShape {
 const forever = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' };
 
 /**
- * Partitions and retention per topic, with the reason for each. Raw, events and state have
- * the same partition count so that one order lands on the same partition number everywhere.
+ * Partitions and retention per topic, with the reason for each. Raw, events and both state
+ * topics have the same partition count so that one order lands on the same partition number
+ * everywhere.
  */
 const shapes: Readonly<Record<TopicKey, TopicShape>> = {
   // The source of truth: the lifecycle is rebuilt from it, so it is never deleted.
@@ -41,6 +42,16 @@ const shapes: Readonly<Record<TopicKey, TopicShape>> = {
   },
   // The affiliate ledger in Redis is a projection rebuilt from this topic.
   commissionAdjustments: { partitions: 6, configs: forever },
+  // commission-reversals' per-order state, restored per input partition on assignment: it has
+  // the events topic's partition count (co-partitioned) and only the latest value per order.
+  commissionState: {
+    partitions: 12,
+    configs: {
+      'cleanup.policy': 'compact',
+      'segment.ms': '86400000',
+      'min.compaction.lag.ms': '0',
+    },
+  },
   // "Cancelled once" after a Redis wipe is restored from this topic.
   cancellations: { partitions: 6, configs: forever },
   // Exhausted cancellations wait for an operator to re-drive them.

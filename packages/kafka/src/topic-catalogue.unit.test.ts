@@ -10,6 +10,7 @@ describe('topicNames', () => {
       'orders.lifecycle.events',
       'orders.lifecycle.state',
       'affiliates.commission.adjustments',
+      'affiliates.commission.state',
       'subscriptions.cancellations',
       'subscriptions.cancellations.dlq',
     ]);
@@ -38,16 +39,20 @@ describe('topicCatalogue', () => {
     expect(catalogue.map((topic) => topic.key)).toEqual(topicKeys);
   });
 
-  it('compacts the state topic and keeps the source of truth forever', () => {
+  it('compacts the state topics and keeps the source of truth forever', () => {
     expect(byKey.lifecycleState!.configs['cleanup.policy']).toBe('compact');
+    expect(byKey.commissionState!.configs['cleanup.policy']).toBe('compact');
     expect(byKey.notificationsRaw!.configs['cleanup.policy']).toBe('delete');
     expect(byKey.notificationsRaw!.configs['retention.ms']).toBe('-1');
   });
 
-  it('co-partitions raw notifications, events and state', () => {
-    const counts = [byKey.notificationsRaw, byKey.lifecycleEvents, byKey.lifecycleState].map(
-      (topic) => topic!.partitions,
-    );
+  it('co-partitions raw notifications, events and both state topics', () => {
+    const counts = [
+      byKey.notificationsRaw,
+      byKey.lifecycleEvents,
+      byKey.lifecycleState,
+      byKey.commissionState,
+    ].map((topic) => topic!.partitions);
     expect(new Set(counts).size).toBe(1);
   });
 

@@ -10,6 +10,8 @@ export interface TopicNames {
   readonly lifecycleState: string;
   /** Commission earned, reversed and reinstated, per affiliate. */
   readonly commissionAdjustments: string;
+  /** Commission state per order (compacted changelog of commission-reversals). */
+  readonly commissionState: string;
   /** Subscription cancellations requested, done and failed. */
   readonly cancellations: string;
   /** Cancellations that exhausted their retries. */
@@ -26,6 +28,7 @@ export const baseTopicNames: TopicNames = {
   lifecycleEvents: 'orders.lifecycle.events',
   lifecycleState: 'orders.lifecycle.state',
   commissionAdjustments: 'affiliates.commission.adjustments',
+  commissionState: 'affiliates.commission.state',
   cancellations: 'subscriptions.cancellations',
   cancellationsDlq: 'subscriptions.cancellations.dlq',
 };

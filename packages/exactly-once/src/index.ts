@@ -1,0 +1,34 @@
+export {
+  ExactlyOnceError,
+  isExactlyOnceError,
+  type ExactlyOnceErrorCode,
+} from './exactly-once-error';
+export {
+  commitTransaction,
+  defaultConcurrentRetry,
+  type ConcurrentTransactionsRetry,
+  type ConsumedOffset,
+  type TopicMessages,
+  type TransactionalWrite,
+} from './commit-transaction';
+export { SerialLanes } from './serial-lanes';
+export {
+  superviseConsumer,
+  type SupervisedConsumer,
+  type SuperviseOptions,
+  type Supervisor,
+} from './supervise-consumer';
+export {
+  createPartitionTaskConsumer,
+  type Heartbeat,
+  type PartitionTask,
+  type PartitionTaskConsumerOptions,
+} from './partition-task-consumer';
+export { committedPosition, type CommittedPosition } from './committed-position';
+export {
+  readPartitionRange,
+  type PartitionRange,
+  type ReadPartitionOptions,
+} from './read-partition-range';
+export { fixedPartitionsAssigner } from './fixed-partitions-assigner';
+export { assertCoPartitioned } from './partition-counts';
