@@ -29,8 +29,17 @@ function text(section: Section, key: string, path: string): string {
   return value;
 }
 
-function httpUrl(section: Section, key: string, path: string, fallback?: string): string {
-  const value = section[key] ?? fallback;
+/**
+ * An http(s) URL. API roots lose trailing slashes (paths are appended to them); a webhook URL
+ * is kept exactly as written, since receivers may route on the trailing slash.
+ */
+function httpUrl(
+  section: Section,
+  key: string,
+  path: string,
+  options: { readonly fallback?: string; readonly root?: boolean } = {},
+): string {
+  const value = section[key] ?? options.fallback;
   let parsed: URL | undefined;
   try {
     parsed = typeof value === 'string' ? new URL(value) : undefined;
@@ -40,7 +49,7 @@ function httpUrl(section: Section, key: string, path: string, fallback?: string)
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw invalid(`${path}.${key}`, 'must be an http(s) URL');
   }
-  return parsed.href.replace(/\/+$/, '');
+  return options.root ? parsed.href.replace(/\/+$/, '') : parsed.href;
 }
 
 function secrets(section: Section, path: string): readonly string[] {
@@ -65,7 +74,10 @@ function target(adapter: AdapterName, section: Section, path: string): Cancellat
       return {
         adapter,
         twoCheckout: {
-          baseUrl: httpUrl(block, 'baseUrl', at, defaultBaseUrls.twoCheckout),
+          baseUrl: httpUrl(block, 'baseUrl', at, {
+            fallback: defaultBaseUrls.twoCheckout,
+            root: true,
+          }),
           merchantCode: text(block, 'merchantCode', at),
           secretKey: text(block, 'secretKey', at),
         },
@@ -77,7 +89,7 @@ function target(adapter: AdapterName, section: Section, path: string): Cancellat
       return {
         adapter,
         kartra: {
-          baseUrl: httpUrl(block, 'baseUrl', at, defaultBaseUrls.kartra),
+          baseUrl: httpUrl(block, 'baseUrl', at, { fallback: defaultBaseUrls.kartra, root: true }),
           appId: text(block, 'appId', at),
           apiKey: text(block, 'apiKey', at),
           apiPassword: text(block, 'apiPassword', at),

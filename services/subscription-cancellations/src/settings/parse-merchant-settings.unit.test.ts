@@ -33,7 +33,7 @@ describe('merchant cancellation settings', () => {
       onPartialRefund: 'keep',
       target: {
         adapter: 'webhook',
-        webhook: { url: 'https://shop.example/hooks', secrets: ['whsec_1'] },
+        webhook: { url: 'https://shop.example/hooks/', secrets: ['whsec_1'] },
       },
     });
   });
