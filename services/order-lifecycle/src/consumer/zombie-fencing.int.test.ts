@@ -1,0 +1,102 @@
+import type { KafkaMessage } from '@clawback/kafka';
+import { createLogger } from '@clawback/logging';
+import { AvroRegistry } from '@clawback/schema-registry';
+import { createTestContext, type ReadRecord, type TestContext } from '@clawback/test-harness';
+import { isLifecycleError } from '../lifecycle-error';
+import { createLifecycleMetrics } from '../metrics/lifecycle-metrics';
+import { registryCodecs } from '../records/registry-codecs';
+import { registerOutputSchemas } from '../service/register-output-schemas';
+import { actualOutputs } from '../testing/actual-outputs';
+import { expectedOutputs } from '../testing/expected-outputs';
+import { notificationLog } from '../testing/notification-log';
+import { produceInChunks, rawMessages } from '../testing/raw-records';
+import { TEST_HORIZON_MS, testSettings } from '../testing/test-settings';
+import { PartitionTask } from './partition-task';
+import type { PartitionTaskDeps } from './partition-task-deps';
+
+const heartbeat = () => Promise.resolve();
+
+describe('zombie fencing of partition tasks (real Kafka, registry, Redis)', () => {
+  let context: TestContext;
+  let registry: AvroRegistry;
+  let deps: PartitionTaskDeps;
+  let raw: readonly ReadRecord[];
+  const topics = () => ({
+    events: context.topics.lifecycleEvents,
+    state: context.topics.lifecycleState,
+    deadLetters: context.topics.notificationsDlq,
+  });
+
+  beforeEach(async () => {
+    context = await createTestContext({
+      topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
+      partitions: 1,
+    });
+    registry = new AvroRegistry(context.config.schemaRegistry);
+    const messages = await rawMessages(
+      registry,
+      context.topics.notificationsRaw,
+      notificationLog({ orders: 12, seed: 3 }),
+    );
+    await produceInChunks(
+      (chunk) => context.produce(context.topics.notificationsRaw, chunk),
+      messages,
+    );
+    raw = await context.readAll(context.topics.notificationsRaw, { timeoutMs: 30_000 });
+    await registerOutputSchemas(registry, context.topics);
+    deps = {
+      kafka: context.kafka,
+      admin: context.admin,
+      redis: await context.redis(),
+      codecs: registryCodecs(registry, topics()),
+      settings: testSettings(context),
+      eventsCoPartitioned: true,
+      logger: createLogger({ service: 'zombie-test', level: 'silent' }),
+      metrics: createLifecycleMetrics(),
+      now: Date.now,
+    };
+  });
+  afterEach(() => context.dispose());
+
+  const messages = (records: readonly ReadRecord[]): KafkaMessage[] =>
+    records.map(({ key, value, offset, timestamp, headers }) => ({
+      key,
+      value,
+      offset,
+      timestamp,
+      headers: headers ?? {},
+      attributes: 0,
+    }));
+
+  it('given a newer owner opened the partition, when the stale one commits, then it is fenced and only the owner’s work is visible', async () => {
+    const half = Math.floor(raw.length / 2);
+    const stale = await PartitionTask.open(deps, 0, heartbeat);
+    const owner = await PartitionTask.open(deps, 0, heartbeat);
+
+    const failure = await stale
+      .process(messages(raw.slice(0, half)), heartbeat)
+      .catch((e: unknown) => e);
+    expect(isLifecycleError(failure, 'producer_fenced')).toBe(true);
+    await stale.close();
+
+    await owner.process(messages(raw.slice(0, half)), heartbeat);
+    expect(owner.position).toBe(String(BigInt(raw[half - 1]!.offset) + 1n));
+
+    // The stale instance restarts: opening again fences the owner and resumes from the
+    // committed offset, skipping what the owner already committed.
+    const restarted = await PartitionTask.open(deps, 0, heartbeat);
+    const ownerFailure = await owner
+      .process(messages(raw.slice(half)), heartbeat)
+      .catch((e: unknown) => e);
+    expect(isLifecycleError(ownerFailure, 'producer_fenced')).toBe(true);
+    await owner.close();
+    await restarted.process(messages(raw), heartbeat);
+    await restarted.close();
+
+    const expected = await expectedOutputs(raw, deps.codecs, TEST_HORIZON_MS);
+    const actual = await actualOutputs(context, registry, topics());
+    expect(actual.duplicateEventIds).toEqual([]);
+    expect(actual.events).toEqual(expected.events);
+    expect(actual.states).toEqual(expected.states);
+  });
+});
