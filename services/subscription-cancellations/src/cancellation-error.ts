@@ -25,8 +25,6 @@ import { ClawbackError } from '@clawback/errors';
  *   dead-lettered with its bytes.
  * - `cancellation_settings_invalid`: a merchant's `cancellation` section is invalid (at start).
  * - `delivery_interrupted`: the service is stopping; the batch is left uncommitted (retriable).
- * - `transaction_failed`, `producer_fenced`: the batch's transaction did not commit; the
- *   partition reopens from committed data (retriable).
  * - `rebuild_failed`: the completed-cancellations record could not be rebuilt from the topic.
  */
 export type CancellationErrorCode =
@@ -43,8 +41,6 @@ export type CancellationErrorCode =
   | 'lifecycle_event_undecodable'
   | 'cancellation_settings_invalid'
   | 'delivery_interrupted'
-  | 'transaction_failed'
-  | 'producer_fenced'
   | 'rebuild_failed';
 
 const retriableCodes: ReadonlySet<CancellationErrorCode> = new Set([
@@ -55,8 +51,6 @@ const retriableCodes: ReadonlySet<CancellationErrorCode> = new Set([
   'receiver_answer_invalid',
   'provider_failed',
   'delivery_interrupted',
-  'transaction_failed',
-  'producer_fenced',
   'rebuild_failed',
 ]);
 

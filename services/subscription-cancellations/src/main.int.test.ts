@@ -8,9 +8,6 @@ import {
 } from './testing/cancellations-fixture';
 import { type ChildService, startChildService } from './testing/child-service';
 
-// The project-level testTimeout in jest.config.js is not applied under jest 30 projects.
-jest.setTimeout(120_000);
-
 describe('npm run cancellations (the entry point as a process)', () => {
   let dir: string;
   let running: ChildService | undefined;

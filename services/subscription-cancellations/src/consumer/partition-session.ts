@@ -1,24 +1,27 @@
+import {
+  type Heartbeat,
+  type PartitionTask,
+  commitTransaction,
+  committedPosition,
+  isExactlyOnceError,
+} from '@clawback/exactly-once';
 import type { KafkaMessage } from '@clawback/kafka';
 import { buildOutputs } from '../batch/build-outputs';
 import { outputMessages } from '../batch/output-messages';
 import { processRecords } from '../batch/process-records';
-import { isCancellationError } from '../cancellation-error';
 import { interruptibleSleep } from '../delivery/sleep';
-import { commitTransaction } from './commit-transaction';
-import { committedOffset } from './committed-offset';
 import type { ConsumerDeps } from './consumer-deps';
-
-type Heartbeat = () => Promise<void>;
 
 /** Longest stretch of a backoff wait without a heartbeat. */
 const HEARTBEAT_EVERY_MS = 1000;
 
 /**
  * This instance's ownership of one input partition, from fencing its previous owner until a
- * rebalance or a failure. Holds the partition's transactional producer and the next offset to
- * process; any failure ends the session and the next batch opens a new one from committed data.
+ * rebalance or a failure: the partition's transactional producer and the next offset to
+ * process. Any failure ends the session and the next batch opens a new one from committed
+ * data.
  */
-export class PartitionSession {
+export class PartitionSession implements PartitionTask {
   private constructor(
     private readonly deps: ConsumerDeps,
     readonly partition: number,
@@ -34,9 +37,9 @@ export class PartitionSession {
     const { settings } = deps;
     const topic = settings.topics.lifecycleEvents;
     await deps.producers.forPartition(topic, partition);
-    const offset = await committedOffset(deps.admin, settings.groupId, topic, partition);
-    deps.logger.info({ partition, nextOffset: offset }, 'partition opened');
-    return new PartitionSession(deps, partition, offset);
+    const { nextOffset } = await committedPosition(deps.admin, settings.groupId, topic, partition);
+    deps.logger.info({ partition, nextOffset }, 'partition opened');
+    return new PartitionSession(deps, partition, nextOffset);
   }
 
   /** The next input offset to process; everything before it is committed. */
@@ -50,11 +53,11 @@ export class PartitionSession {
    * slice's outputs and its input offset.
    */
   async process(messages: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
-    const { settings } = this.deps;
+    const { recordsPerTransaction } = this.deps.settings;
     const from = BigInt(this.nextOffset);
     const fresh = messages.filter((message) => BigInt(message.offset) >= from);
-    for (let i = 0; i < fresh.length; i += settings.recordsPerTransaction) {
-      await this.processSlice(fresh.slice(i, i + settings.recordsPerTransaction), heartbeat);
+    for (let i = 0; i < fresh.length; i += recordsPerTransaction) {
+      await this.processSlice(fresh.slice(i, i + recordsPerTransaction), heartbeat);
       await heartbeat();
     }
   }
@@ -67,7 +70,7 @@ export class PartitionSession {
 
   private async processSlice(slice: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
     const { deps } = this;
-    const { settings } = deps;
+    const { settings, metrics } = deps;
     const topic = settings.topics.lifecycleEvents;
     const signal = deps.process.signal;
     const entries = await processRecords(slice, {
@@ -86,16 +89,22 @@ export class PartitionSession {
     try {
       await commitTransaction(producer, {
         topicMessages,
-        consumed: { groupId: settings.groupId, topic, partition: this.partition, nextOffset },
+        consumedOffset: {
+          consumerGroupId: settings.groupId,
+          topic,
+          partition: this.partition,
+          nextOffset,
+        },
       });
     } catch (error) {
-      const fenced = isCancellationError(error, 'producer_fenced');
-      deps.metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
+      const fenced = isExactlyOnceError(error, 'producer_fenced');
+      metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
       throw error;
     }
-    deps.metrics.transactions.inc({ result: 'committed' });
-    for (const { value } of outputs.deadLetters)
-      deps.metrics.deadLetters.inc({ code: value.errorCode });
+    metrics.transactions.inc({ result: 'committed' });
+    for (const { value } of outputs.deadLetters) {
+      metrics.deadLetters.inc({ code: value.errorCode });
+    }
     this.nextOffset = nextOffset;
   }
 }

@@ -11,7 +11,7 @@ import { chargebackLost, paymentDenied, refundApplied } from '../testing/lifecyc
 import { seededRandom } from '../testing/seeded-random';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 
-// The project-level testTimeout in jest.config.js is not applied under jest 30 projects.
+// Several process starts and group rejoins: more than the integration project's ceiling.
 jest.setTimeout(300_000);
 
 const SECRET = 'whsec_crash_test';

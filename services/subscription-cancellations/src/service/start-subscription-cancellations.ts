@@ -9,7 +9,7 @@ import { registryCodecs } from '../batch/codecs';
 import { redisCompletedCancellations } from '../completed/completed-cancellations';
 import { rebuildCompletedCancellations } from '../completed/rebuild-completed';
 import type { ConsumerDeps } from '../consumer/consumer-deps';
-import { superviseConsumer } from '../consumer/supervise-consumer';
+import { superviseCancellationsConsumer } from '../consumer/cancellations-consumer';
 import {
   type CancellationMetrics,
   createCancellationMetrics,
@@ -127,7 +127,7 @@ export async function startSubscriptionCancellations(
         observer: metricsObserver(metrics, logger),
       },
     };
-    const consumer = superviseConsumer(deps);
+    const consumer = superviseCancellationsConsumer(deps);
     await consumer.start();
     return {
       metrics,

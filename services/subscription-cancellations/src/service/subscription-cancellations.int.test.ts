@@ -17,9 +17,6 @@ import type { LocalServer } from '../testing/local-server';
 import { startKartraFake, startTwoCheckoutFake } from '../testing/provider-fakes';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 
-// The project-level testTimeout in jest.config.js is not applied under jest 30 projects.
-jest.setTimeout(120_000);
-
 const SECRET = 'whsec_int_test';
 const kartraCredentials = { appId: 'APP', apiKey: 'KEY', apiPassword: 'PW' };
 
