@@ -1,0 +1,45 @@
+import { ClawbackError } from '@clawback/errors';
+
+/**
+ * Stable error codes of the commission-reversals service.
+ *
+ * - `commission_settings_invalid`: a merchant's `commission` section is invalid (at start).
+ * - `lifecycle_event_undecodable`: an input record is not a readable lifecycle event. The
+ *   partition stops there (retried, visible as lag) rather than booking wrong balances.
+ * - `record_undecodable`: a changelog or adjustment record cannot be read; same handling.
+ * - `ledger_unavailable`: Redis could not be read or written (retriable).
+ * - `ledger_position_moved`: the ledger's stored position for a partition is not where this
+ *   projector left it (another owner, or Redis was wiped); the partition reopens from the
+ *   stored position, or from the beginning when it is gone (retriable).
+ * - `affiliate_not_found`: the ledger has no entry for the affiliate (read API, CLI).
+ * - `invalid_arguments`: a command line or query parameter error.
+ */
+export type CommissionErrorCode =
+  | 'commission_settings_invalid'
+  | 'lifecycle_event_undecodable'
+  | 'record_undecodable'
+  | 'ledger_unavailable'
+  | 'ledger_position_moved'
+  | 'affiliate_not_found'
+  | 'invalid_arguments';
+
+const retriableCodes: ReadonlySet<CommissionErrorCode> = new Set([
+  'ledger_unavailable',
+  'ledger_position_moved',
+]);
+
+/** The one error the commission-reversals service throws; retriability follows the code. */
+export class CommissionError extends ClawbackError<CommissionErrorCode> {
+  constructor(code: CommissionErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { retriable: retriableCodes.has(code), cause: options.cause });
+    this.name = 'CommissionError';
+  }
+}
+
+/** True when `error` is a {@link CommissionError}, optionally with the given code. */
+export function isCommissionError(
+  error: unknown,
+  code?: CommissionErrorCode,
+): error is CommissionError {
+  return error instanceof CommissionError && (code === undefined || error.code === code);
+}
