@@ -1,30 +1,17 @@
-import {
-  createTransactionalProducer,
-  initTransactions,
-  transactionalIdFor,
-  type KafkaMessage,
-  type Producer,
-  type RecordMetadata,
-} from '@clawback/kafka';
-import { orphanDeadline, type OrderState } from '@clawback/order-machine';
-import { catchUpCache } from '../catch-up/catch-up-cache';
+import type { KafkaMessage, Producer, RecordMetadata } from '@clawback/kafka';
 import { encodeCheckpointMetadata } from '../exactly-once/checkpoint';
 import { commitTransaction } from '../exactly-once/commit-transaction';
 import { LifecycleError } from '../lifecycle-error';
 import { applyRecords } from '../processing/apply-records';
 import { ordersToLoad } from '../processing/orders-to-load';
-import { ParkedIndex } from '../processing/parked-index';
+import type { ParkedIndex } from '../processing/parked-index';
 import { outputMessages, type OutputBatch } from '../records/output-messages';
 import { toPartitionRecords } from '../records/to-partition-records';
-import { partitionCacheKeys } from '../snapshot-cache/cache-keys';
-import {
-  partitionSnapshotCache,
-  regressed,
-  type PartitionSnapshotCache,
-} from '../snapshot-cache/partition-snapshot-cache';
 import { committedCheckpoint } from './committed-checkpoint';
+import { openFencedProducer } from './open-fenced-producer';
 import type { PartitionTaskDeps } from './partition-task-deps';
 import { recordBatchMetrics } from './record-batch-metrics';
+import { TrustedSnapshots } from './trusted-snapshots';
 
 type Heartbeat = () => Promise<void>;
 
@@ -32,7 +19,7 @@ type Heartbeat = () => Promise<void>;
  * The processing of one input partition by this instance, from the moment it fenced the
  * partition's previous owner until it stops or fails. It holds what must survive between
  * batches: the transactional producer, the next offset and watermark (as committed), the
- * parked orders and the cache lineage. Any failure ends the task; the next batch opens a new
+ * parked orders and the trusted view of the snapshot cache. Any failure ends the task; the next batch opens a new
  * one, which reads everything again from committed data.
  */
 export class PartitionTask {
@@ -40,12 +27,10 @@ export class PartitionTask {
     private readonly deps: PartitionTaskDeps,
     readonly partition: number,
     private readonly producer: Producer,
-    private readonly cache: PartitionSnapshotCache,
+    private readonly snapshots: TrustedSnapshots,
     private nextOffset: string,
     private watermark: number | null,
     private parked: ParkedIndex,
-    /** `null` when the cache must be caught up before it is read again. */
-    private lineage: string | null,
   ) {}
 
   /**
@@ -60,40 +45,26 @@ export class PartitionTask {
     heartbeat: Heartbeat,
   ): Promise<PartitionTask> {
     const { settings } = deps;
-    const producer = createTransactionalProducer(deps.kafka, {
-      transactionalId: transactionalIdFor(
-        `${settings.transactionalIdPrefix}-order-lifecycle`,
-        settings.topics.notificationsRaw,
-        partition,
-      ),
-      transactionTimeoutMs: settings.transactionTimeoutMs,
-    });
+    const producer = await openFencedProducer(deps, partition);
     try {
-      await producer.connect();
-      // kafkajs initialises the transactional id lazily, at the first transaction; do it now,
-      // before reading anything, so the previous owner is fenced first.
-      await initTransactions(producer);
       const checkpoint = await committedCheckpoint(
         deps.admin,
         settings.groupId,
         settings.topics.notificationsRaw,
         partition,
       );
-      const cache = partitionSnapshotCache(
-        deps.redis,
-        partitionCacheKeys(settings.topics.lifecycleState, partition),
-      );
+      const snapshots = new TrustedSnapshots(deps, partition);
+      const parked = await snapshots.catchUp(heartbeat, 'assigned');
+      deps.metrics.parkedOrders.set({ partition }, parked.size);
       const task = new PartitionTask(
         deps,
         partition,
         producer,
-        cache,
+        snapshots,
         checkpoint.nextOffset,
         checkpoint.watermark,
-        new ParkedIndex(),
-        null,
+        parked,
       );
-      await task.catchUp(heartbeat, 'assigned');
       deps.logger.info(
         { partition, nextOffset: checkpoint.nextOffset, watermark: checkpoint.watermark },
         'partition opened',
@@ -123,7 +94,13 @@ export class PartitionTask {
     const { settings } = deps;
     const records = await toPartitionRecords(fresh, deps.codecs, deps.normalizeOptionsFor);
     const horizon = settings.orphanHorizonMs;
-    const states = await this.loadStates(ordersToLoad(records, this.parked, horizon), heartbeat);
+    let loaded = await this.snapshots.load(ordersToLoad(records, this.parked, horizon), heartbeat);
+    if (loaded.parked) {
+      // The cache was caught up: its parked orders are the committed truth; load with them.
+      this.parked = loaded.parked;
+      loaded = await this.snapshots.load(ordersToLoad(records, this.parked, horizon), heartbeat);
+    }
+    const { states } = loaded;
     const applied = applyRecords(
       { watermark: this.watermark, states, parked: this.parked },
       records,
@@ -148,7 +125,7 @@ export class PartitionTask {
     this.watermark = applied.progress.watermark;
     this.parked = applied.progress.parked;
     recordBatchMetrics(deps.metrics, this.partition, records.length, applied);
-    await this.cacheCommitted(changed, outputs, produced);
+    await this.snapshots.saveCommitted(changed, outputs.stateValues, produced);
   }
 
   /** Disconnects the producer; an open transaction was already aborted or committed. */
@@ -181,93 +158,6 @@ export class PartitionTask {
       const fenced = error instanceof LifecycleError && error.code === 'producer_fenced';
       deps.metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
       throw error;
-    }
-  }
-
-  /** States of `orderKeys` from the cache, catching it up first when it cannot be trusted. */
-  private async loadStates(
-    orderKeys: readonly string[],
-    heartbeat: Heartbeat,
-  ): Promise<ReadonlyMap<string, OrderState>> {
-    if (this.lineage === null) await this.catchUp(heartbeat, 'cache_moved');
-    let read = await this.cache.read(this.lineage!, orderKeys);
-    if (read === regressed) {
-      await this.catchUp(heartbeat, 'cache_moved');
-      read = await this.cache.read(this.lineage!, orderKeys);
-    }
-    if (read === regressed) {
-      throw new LifecycleError('cache_unavailable', 'the snapshot cache keeps changing underneath');
-    }
-    const states = new Map<string, OrderState>();
-    for (const [orderKey, value] of read)
-      states.set(orderKey, await this.deps.codecs.decodeState(value));
-    return states;
-  }
-
-  private async catchUp(heartbeat: Heartbeat, reason: 'assigned' | 'cache_moved'): Promise<void> {
-    const { deps } = this;
-    deps.metrics.catchUps.inc({ reason });
-    const caughtUp = await catchUpCache({
-      kafka: deps.kafka,
-      admin: deps.admin,
-      cache: this.cache,
-      stateTopic: deps.settings.topics.lifecycleState,
-      partition: this.partition,
-      parkedSince: async (value) => orphanDeadline(await deps.codecs.decodeState(value), 0),
-      groupIdPrefix: `${deps.settings.groupId}-catch-up`,
-      heartbeat,
-      timeoutMs: deps.settings.catchUpTimeoutMs,
-    });
-    this.lineage = caughtUp.lineage;
-    this.parked = new ParkedIndex(
-      [...caughtUp.parked].map(([orderKey, since]) => ({ orderKey, since })),
-    );
-    deps.metrics.parkedOrders.set({ partition: this.partition }, this.parked.size);
-    deps.logger.info(
-      { partition: this.partition, reason, from: caughtUp.fromOffset, to: caughtUp.toOffset },
-      'snapshot cache caught up',
-    );
-  }
-
-  /**
-   * After the commit: the new snapshots go to the cache under their state-topic offsets. A
-   * failure here loses nothing (the state topic has them); the cache is caught up before its
-   * next use instead.
-   */
-  private async cacheCommitted(
-    changed: readonly OrderState[],
-    outputs: OutputBatch,
-    produced: readonly RecordMetadata[],
-  ): Promise<void> {
-    if (changed.length === 0) return;
-    const stateTopic = this.deps.settings.topics.lifecycleState;
-    const answer = produced.find(
-      (m) => m.topicName === stateTopic && m.partition === this.partition,
-    );
-    const base = answer?.baseOffset === undefined ? -1n : BigInt(answer.baseOffset);
-    if (base < 0n || this.lineage === null) {
-      this.lineage = null;
-      return;
-    }
-    const writes = changed.map((state, index) => ({
-      orderKey: state.orderKey,
-      stateOffset: (base + BigInt(index)).toString(),
-      value: outputs.stateValues[index]!,
-      parkedSince: orphanDeadline(state, 0),
-    }));
-    try {
-      const next = await this.cache.write(
-        this.lineage,
-        writes,
-        (base + BigInt(changed.length)).toString(),
-      );
-      this.lineage = next === regressed ? null : next;
-    } catch (error) {
-      this.deps.logger.warn(
-        { err: error, partition: this.partition },
-        'cache write after commit failed',
-      );
-      this.lineage = null;
     }
   }
 }

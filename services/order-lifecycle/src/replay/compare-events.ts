@@ -78,3 +78,19 @@ export function compareEvents(
   });
   return { partitions: results, equal: results.every((result) => !result.firstDifference) };
 }
+
+/** Human-readable lines for a comparison, one per partition and a result line. */
+export function comparisonLines(comparison: EventComparison): string[] {
+  const lines = comparison.partitions.map((p) => {
+    const head = `p${p.partition}: ${p.replayed} replayed, ${p.original} original, ${p.compared} compared`;
+    if (p.firstDifference) {
+      const { index, replayedId, originalId } = p.firstDifference;
+      return `${head}: DIFFERENT at #${index} (replayed ${replayedId}, original ${originalId ?? 'missing'})`;
+    }
+    return `${head}: equal${p.originalBehind ? ' (the original consumer is behind)' : ''}`;
+  });
+  lines.push(
+    comparison.equal ? 'result: replayed events equal the originals' : 'result: DIFFERENCES found',
+  );
+  return lines;
+}

@@ -1,4 +1,4 @@
-import { compareEvents, type EventRecord } from './compare-events';
+import { compareEvents, comparisonLines, type EventRecord } from './compare-events';
 
 const header = (schemaId: number): Buffer => {
   const buffer = Buffer.alloc(5);
@@ -53,5 +53,22 @@ describe('compareEvents', () => {
       new Set([0]),
     );
     expect(result.equal).toBe(false);
+  });
+
+  it('given a comparison, when described, then each partition and the result get a line', () => {
+    const different = compareEvents(
+      new Map([[0, [event('a#0', 'A')]]]),
+      new Map([[0, [event('a#0', 'B')]]]),
+      new Set([0]),
+    );
+    expect(comparisonLines(different)).toEqual([
+      'p0: 1 replayed, 1 original, 1 compared: DIFFERENT at #0 (replayed a#0, original a#0)',
+      'result: DIFFERENCES found',
+    ]);
+    const behind = compareEvents(new Map([[0, [event('a#0', 'A')]]]), new Map(), new Set());
+    expect(comparisonLines(behind)).toEqual([
+      'p0: 1 replayed, 0 original, 0 compared: equal (the original consumer is behind)',
+      'result: replayed events equal the originals',
+    ]);
   });
 });

@@ -1,12 +1,12 @@
 import type { ClawbackConfig } from '@clawback/config';
-import { createKafkaClient, type Admin, type TopicNames } from '@clawback/kafka';
+import { createKafkaClient, type TopicNames } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { AvroRegistry } from '@clawback/schema-registry';
 import { startOrderLifecycle } from '../service/start-order-lifecycle';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
-import { compareEvents, type EventComparison } from './compare-events';
+import { compareEvents, comparisonLines, type EventComparison } from './compare-events';
 import { readEvents } from './read-events';
-import { progressLine, type PartitionProgress } from './replay-progress';
+import { followProgress, partitionsDone } from './replay-offsets';
 import { provisionReplayTopics, replayTopics } from './replay-topics';
 
 /** What {@link runReplay} needs. */
@@ -98,75 +98,4 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   } finally {
     await admin.disconnect();
   }
-}
-
-/** Prints progress until the replay group has committed up to the stop offsets. */
-async function followProgress(
-  admin: Admin,
-  settings: LifecycleSettings,
-  ends: readonly { partition: number; high: string; low: string }[],
-  write: (line: string) => void,
-  intervalMs: number,
-): Promise<bigint> {
-  let previous = 0n;
-  let last = Date.now();
-  for (;;) {
-    const committed = await committedOffsets(
-      admin,
-      settings.groupId,
-      settings.topics.notificationsRaw,
-    );
-    const progress: PartitionProgress[] = ends.map(({ partition, low, high }) => {
-      const total = BigInt(high) - BigInt(low);
-      const at = committed.get(partition) ?? BigInt(low);
-      const done = at > BigInt(low) ? at - BigInt(low) : 0n;
-      return { partition, done: done > total ? total : done, total };
-    });
-    const now = Date.now();
-    write(progressLine(progress, previous, now - last));
-    const done = progress.reduce((sum, p) => sum + p.done, 0n);
-    if (progress.every((p) => p.done >= p.total)) return done;
-    previous = done;
-    last = now;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
-async function committedOffsets(
-  admin: Admin,
-  groupId: string,
-  topic: string,
-): Promise<Map<number, bigint>> {
-  const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
-  const partitions = offsets.find((entry) => entry.topic === topic)?.partitions ?? [];
-  return new Map(partitions.map(({ partition, offset }) => [partition, BigInt(offset)]));
-}
-
-async function partitionsDone(
-  admin: Admin,
-  groupId: string,
-  topic: string,
-  stopAt: Readonly<Record<number, string>>,
-): Promise<ReadonlySet<number>> {
-  const committed = await committedOffsets(admin, groupId, topic);
-  return new Set(
-    Object.entries(stopAt)
-      .filter(([partition, end]) => (committed.get(Number(partition)) ?? -1n) >= BigInt(end))
-      .map(([partition]) => Number(partition)),
-  );
-}
-
-function comparisonLines(comparison: EventComparison): string[] {
-  const lines = comparison.partitions.map((p) => {
-    const head = `p${p.partition}: ${p.replayed} replayed, ${p.original} original, ${p.compared} compared`;
-    if (p.firstDifference) {
-      const { index, replayedId, originalId } = p.firstDifference;
-      return `${head}: DIFFERENT at #${index} (replayed ${replayedId}, original ${originalId ?? 'missing'})`;
-    }
-    return `${head}: equal${p.originalBehind ? ' (the original consumer is behind)' : ''}`;
-  });
-  lines.push(
-    comparison.equal ? 'result: replayed events equal the originals' : 'result: DIFFERENCES found',
-  );
-  return lines;
 }
