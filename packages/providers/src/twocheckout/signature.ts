@@ -24,10 +24,19 @@ export type SignatureCheck =
 
 /** 2Checkout's source string: each value's UTF-8 byte length in decimal, then its bytes. */
 export function lengthPrefixed(values: Iterable<Uint8Array>): Buffer {
-  const parts: Buffer[] = [];
-  for (const value of values)
-    parts.push(Buffer.from(String(value.length), 'ascii'), Buffer.from(value));
-  return Buffer.concat(parts);
+  // Sized first and written once: it runs for every IPN (verification and read receipt).
+  const list = Array.isArray(values) ? (values as readonly Uint8Array[]) : [...values];
+  const lengths = list.map((value) => String(value.length));
+  let size = 0;
+  for (let i = 0; i < list.length; i++) size += lengths[i]!.length + list[i]!.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    at += out.write(lengths[i]!, at, 'latin1');
+    out.set(list[i]!, at);
+    at += list[i]!.length;
+  }
+  return out;
 }
 
 /** The signed bytes of an IPN: every value in received order, signature fields excluded. */
