@@ -49,7 +49,11 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
       );
       for (; next < due; next++) {
         const i = next;
-        const base = { notificationId: ids[i]!, warmUp: i < warmUpCount };
+        const base = {
+          notificationId: ids[i]!,
+          orderKey: pool[i]!.orderKey,
+          warmUp: i < warmUpCount,
+        };
         const startMs = epochMs();
         if (inFlight >= request.maxInFlight) {
           sent[i] = { ...base, startMs, endMs: startMs, status: -1 };

@@ -12,6 +12,7 @@ export interface PacedRequest {
 /** One request as sent: its notification id, when it started and ended, and its status. */
 export interface SentRequest {
   readonly notificationId: string;
+  readonly orderKey: string;
   readonly startMs: number;
   readonly endMs: number;
   /** HTTP status; 0 for a connection error, -1 when shed (never sent). */

@@ -3,6 +3,7 @@ import { createKafkaClient } from '@clawback/kafka';
 import { serveChild, type ChildReport } from '../pipeline/child-process';
 import { endOffsets, waitForCommitted } from '../pipeline/committed-offsets';
 import { measureProcessLoad } from '../pipeline/process-load';
+import { sampleRss } from '../pipeline/rss-sampler';
 import { nowMs, perSecond } from '../stats/stopwatch';
 import { startCopyLoop, type RunningLoop } from './copy-loops';
 import { startLifecycleLoop, type LifecycleCounters } from './lifecycle-runner';
@@ -14,6 +15,7 @@ async function untilCaughtUp(
   request: LoopRequest,
   loop: RunningLoop,
   report: ChildReport,
+  peakRss: () => number,
 ): Promise<LoopResult> {
   const config = loadConfig(['kafka'], request.env);
   const admin = createKafkaClient(config.kafka, { clientId: `${request.groupId}-watch` }).admin();
@@ -33,7 +35,7 @@ async function untilCaughtUp(
       records,
       elapsedMs,
       recordsPerSecond: perSecond(records, elapsedMs),
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssBytes: peakRss(),
       cpuCores: load().cpuCores,
     };
   } finally {
@@ -41,7 +43,11 @@ async function untilCaughtUp(
   }
 }
 
-async function untilTold(loop: RunningLoop, report: ChildReport): Promise<LoopResult> {
+async function untilTold(
+  loop: RunningLoop,
+  report: ChildReport,
+  peakRss: () => number,
+): Promise<LoopResult> {
   await loop.joined;
   const start = nowMs();
   const load = measureProcessLoad();
@@ -51,7 +57,7 @@ async function untilTold(loop: RunningLoop, report: ChildReport): Promise<LoopRe
     records: 0,
     elapsedMs: nowMs() - start,
     recordsPerSecond: 0,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: peakRss(),
     cpuCores: load().cpuCores,
   };
 }
@@ -61,6 +67,7 @@ async function untilTold(loop: RunningLoop, report: ChildReport): Promise<LoopRe
  * service or a bare copy loop, measured to the raw topic's end or run until told to stop.
  */
 serveChild<LoopRequest, Outcome>(async (request, report) => {
+  const peakRss = sampleRss();
   const lifecycle = request.kind === 'lifecycle' ? await startLifecycleLoop(request) : undefined;
   const loop: RunningLoop =
     lifecycle ??
@@ -68,8 +75,8 @@ serveChild<LoopRequest, Outcome>(async (request, report) => {
   try {
     const result =
       request.until === 'told'
-        ? await untilTold(loop, report)
-        : await untilCaughtUp(request, loop, report);
+        ? await untilTold(loop, report, peakRss)
+        : await untilCaughtUp(request, loop, report, peakRss);
     return { ...result, ...(lifecycle && { counters: await lifecycle.counters() }) };
   } finally {
     await loop.stop();

@@ -37,7 +37,7 @@ export interface LoopResult {
   /** From joining the group (the first fetch follows at once) to the last commit. */
   readonly elapsedMs: number;
   readonly recordsPerSecond: number;
-  /** Peak resident set size of the child process (`maxRSS`), start-up included. */
+  /** Peak resident set size of the child process (sampled every 50 ms), start-up included. */
   readonly peakRssBytes: number;
   /** CPU time over wall time while measured (1 = one core busy). */
   readonly cpuCores: number;

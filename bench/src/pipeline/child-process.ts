@@ -37,6 +37,8 @@ export function startChild<Q extends object, R>(
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
+    // Every bench client uses kafkajs's default partitioner on purpose; its notice is noise.
+    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
   });
   const marks = new Map<string, () => void>();
   const seen = new Set<string>();
