@@ -23,11 +23,33 @@ export async function committedPosition(
   partition: number,
   startOffset = '0',
 ): Promise<CommittedPosition> {
+  const positions = await committedPositions(admin, groupId, topic, startOffset);
+  return positions.get(partition) ?? notCommitted(startOffset);
+}
+
+/**
+ * The positions `groupId` committed for every partition of `topic`, by partition (see
+ * {@link committedPosition}); e.g. to follow how far a group has come, or its lag.
+ */
+export async function committedPositions(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+  startOffset = '0',
+): Promise<ReadonlyMap<number, CommittedPosition>> {
   const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
-  const entry = offsets
-    .find((candidate) => candidate.topic === topic)
-    ?.partitions.find((candidate) => candidate.partition === partition);
-  const offset = entry?.offset ?? '-1';
-  if (BigInt(offset) < 0n) return { nextOffset: startOffset, metadata: null, committed: false };
-  return { nextOffset: offset, metadata: entry?.metadata ?? null, committed: true };
+  const partitions = offsets.find((candidate) => candidate.topic === topic)?.partitions ?? [];
+  return new Map(
+    partitions.map(({ partition, offset, metadata }): [number, CommittedPosition] => [
+      partition,
+      // kafkajs answers -1 for a partition the group never committed.
+      BigInt(offset) < 0n
+        ? notCommitted(startOffset)
+        : { nextOffset: offset, metadata: metadata ?? null, committed: true },
+    ]),
+  );
+}
+
+function notCommitted(startOffset: string): CommittedPosition {
+  return { nextOffset: startOffset, metadata: null, committed: false };
 }

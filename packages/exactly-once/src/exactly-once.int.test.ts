@@ -7,7 +7,7 @@ import {
 import { createLogger } from '@clawback/logging';
 import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
 import { commitTransaction } from './commit-transaction';
-import { committedPosition } from './committed-position';
+import { committedPosition, committedPositions } from './committed-position';
 import { isExactlyOnceError } from './exactly-once-error';
 import { createPartitionTaskConsumer, type PartitionTask } from './partition-task-consumer';
 import { assertCoPartitioned } from './partition-counts';
@@ -68,6 +68,26 @@ describe('commitTransaction (real broker)', () => {
     expect(await committedPosition(ctx.admin, groupId, ctx.topics.lifecycleEvents, 1, '3')).toEqual(
       { nextOffset: '3', metadata: null, committed: false },
     );
+  });
+
+  it("reads every partition's position at once", async () => {
+    const groupId = ctx.groupId('eos');
+    const producer = await transactionalProducer(1);
+    await commitTransaction(producer, {
+      topicMessages: [],
+      consumedOffset: {
+        consumerGroupId: groupId,
+        topic: ctx.topics.lifecycleEvents,
+        partition: 1,
+        nextOffset: '7',
+        metadata: 'm7',
+      },
+    });
+    const positions = await committedPositions(ctx.admin, groupId, ctx.topics.lifecycleEvents);
+    expect([...positions].sort(([a], [b]) => a - b)).toEqual([
+      [0, { nextOffset: '0', metadata: null, committed: false }],
+      [1, { nextOffset: '7', metadata: 'm7', committed: true }],
+    ]);
   });
 
   it('given a newer owner of the transactional id, then the old one is fenced and writes nothing', async () => {
@@ -143,27 +163,13 @@ describe('createPartitionTaskConsumer (real broker)', () => {
     // The group committed 3 already, but the task rebuilds from 1 (like a wiped projection).
     await ctx.admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '3' }] });
     const seen: string[] = [];
-    const task = (start: string): PartitionTask => {
-      let position = start;
-      return {
-        get position() {
-          return position;
-        },
-        process: (messages: readonly KafkaMessage[]) => {
-          seen.push(...messages.map((m) => `${m.offset}:${m.value!.toString()}`));
-          position = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
-          return Promise.resolve();
-        },
-        close: () => Promise.resolve(),
-      };
-    };
     const consumer = createPartitionTaskConsumer({
       kafka: ctx.kafka,
       topic,
       groupId,
       autoCommit: true,
       sessionTimeoutMs: 6_000,
-      openTask: (partition) => Promise.resolve(task(partition === 0 ? '1' : '0')),
+      openTask: (partition) => Promise.resolve(recordingTask(partition === 0 ? '1' : '0', seen)),
       logger,
       onFatal: () => undefined,
     });
@@ -172,4 +178,46 @@ describe('createPartitionTaskConsumer (real broker)', () => {
     await waitFor(() => seen.length >= 3, { timeoutMs: 60_000, description: 'records 1..3' });
     expect(seen).toEqual(['1:r1', '2:r2', '3:r3']);
   });
+
+  it('stops at the stop offset: later records never reach the task', async () => {
+    const topic = ctx.topics.lifecycleEvents;
+    await ctx.produce(
+      topic,
+      ['r0', 'r1', 'r2', 'r3', 'r4'].map((value) => ({ key: value, value, partition: 0 })),
+    );
+    const seen: string[] = [];
+    const positions: string[] = [];
+    const consumer = createPartitionTaskConsumer({
+      kafka: ctx.kafka,
+      topic,
+      groupId: ctx.groupId('stop'),
+      autoCommit: true,
+      sessionTimeoutMs: 6_000,
+      openTask: () => Promise.resolve(recordingTask('0', seen)),
+      logger,
+      onFatal: () => undefined,
+      onProgress: (partition, position) => void positions.push(`${partition}:${position}`),
+      stopAt: { 0: '3', 1: '0' },
+    });
+    ctx.track({ disconnect: () => consumer.stop() });
+    await consumer.start();
+    await waitFor(() => positions.includes('0:3'), { timeoutMs: 60_000, description: 'p0 at 3' });
+    expect(seen).toEqual(['0:r0', '1:r1', '2:r2']);
+  });
 });
+
+/** A task that records what it processes and moves past it. */
+function recordingTask(start: string, seen: string[]): PartitionTask {
+  let position = start;
+  return {
+    get position() {
+      return position;
+    },
+    process: (messages: readonly KafkaMessage[]) => {
+      seen.push(...messages.map((m) => `${m.offset}:${m.value!.toString()}`));
+      position = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
+      return Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -24,7 +24,11 @@ export {
   type PartitionTask,
   type PartitionTaskConsumerOptions,
 } from './partition-task-consumer';
-export { committedPosition, type CommittedPosition } from './committed-position';
+export {
+  committedPosition,
+  committedPositions,
+  type CommittedPosition,
+} from './committed-position';
 export {
   readPartitionRange,
   type PartitionRange,

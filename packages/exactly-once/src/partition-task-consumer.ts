@@ -43,6 +43,12 @@ export interface PartitionTaskConsumerOptions {
   readonly onProgress?: (partition: number, position: string, highWatermark: string) => void;
   /** A partition's task was closed (revoked, failed or stopping). */
   readonly onClosed?: (partition: number) => void;
+  /**
+   * Per input partition, the offset at which to stop (exclusive), e.g. a replay up to the
+   * topic's end taken at its start. Records from it on never reach the task, and the partition
+   * is paused once there is nothing left below it. Absent: consume without end.
+   */
+  readonly stopAt?: Readonly<Record<number, string>>;
 }
 
 interface OpenTask {
@@ -113,8 +119,18 @@ export function createPartitionTaskConsumer(
       consumer.seek({ topic, partition, offset: task.position });
       return;
     }
+    const stopAt = options.stopAt?.[partition];
+    const messages =
+      stopAt === undefined
+        ? batch.messages
+        : batch.messages.filter((message) => BigInt(message.offset) < BigInt(stopAt));
+    if (stopAt !== undefined && messages.length === 0) {
+      // The whole batch lies at or past the stop offset: nothing below it is left to read.
+      payload.pause();
+      return;
+    }
     const from = BigInt(task.position);
-    const fresh = batch.messages.filter((message) => BigInt(message.offset) >= from);
+    const fresh = messages.filter((message) => BigInt(message.offset) >= from);
     try {
       if (fresh.length > 0) await task.process(fresh, heartbeat);
     } catch (error) {
@@ -124,13 +140,14 @@ export function createPartitionTaskConsumer(
       logger.warn({ err: error, topic, partition }, 'batch failed; partition reopens');
       throw error;
     }
-    const last = batch.messages[batch.messages.length - 1];
+    const last = messages[messages.length - 1];
     if (last !== undefined && BigInt(task.position) > BigInt(last.offset) + 1n) {
       // Committed further than kafkajs fetched (by a previous owner): skip ahead.
       consumer.seek({ topic, partition, offset: task.position });
     } else if (last !== undefined) {
       payload.resolveOffset(last.offset);
     }
+    if (stopAt !== undefined && BigInt(task.position) >= BigInt(stopAt)) payload.pause();
     options.onProgress?.(partition, task.position, batch.highWatermark);
   };
 
