@@ -73,19 +73,66 @@ export function percentDecode(raw: Uint8Array): Buffer {
   return out.subarray(0, decodeInto(raw, 0, raw.length, out, 0));
 }
 
-function isAscii(bytes: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
-}
-
-/** The UTF-8 text of `bytes[start, end)`; ASCII (nearly every key and value) skips the decoder. */
-function textOf(bytes: Buffer, start: number, end: number): string {
-  return isAscii(bytes, start, end)
-    ? bytes.toString('latin1', start, end)
-    : utf8.decode(bytes.subarray(start, end));
-}
-
 type MutableField = { key: string; isArray: boolean; values: FormValue[] };
+
+/** Where one field's decoded key and value lie in the output buffer, and whether all ASCII. */
+interface Span {
+  readonly keyEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly ascii: boolean;
+}
+
+/**
+ * Decodes every field of `body` into `out` in one pass and returns where each field landed.
+ * Escapes need no bounds per key or value: a `%` is decoded only before two hex digits, and
+ * the separators `&` and `=` are not hex digits, so an escape never spans two parts.
+ */
+function decodeFields(body: Uint8Array, out: Buffer): { spans: Span[]; keyStarts: number[] } {
+  const spans: Span[] = [];
+  const keyStarts: number[] = [];
+  let at = 0;
+  let keyStart = 0;
+  let valueStart = -1;
+  let high = 0;
+  let fieldStart = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const byte = i < body.length ? body[i]! : AMPERSAND;
+    if (byte === AMPERSAND) {
+      if (i > fieldStart) {
+        keyStarts.push(keyStart);
+        spans.push({
+          keyEnd: valueStart < 0 ? at : valueStart,
+          valueStart: valueStart < 0 ? at : valueStart,
+          valueEnd: at,
+          ascii: high < 0x80,
+        });
+      }
+      fieldStart = i + 1;
+      keyStart = at;
+      valueStart = -1;
+      high = 0;
+      continue;
+    }
+    if (byte === EQUALS && valueStart < 0) {
+      valueStart = at;
+      continue;
+    }
+    let decoded = byte;
+    if (byte === PLUS) decoded = SPACE;
+    else if (byte === PERCENT) {
+      const hi = hexDigit(body[i + 1]);
+      const lo = hexDigit(body[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        decoded = hi * 16 + lo;
+        i += 2;
+      }
+    }
+    out[at++] = decoded;
+    high |= decoded;
+  }
+  return { spans, keyStarts };
+}
 
 /**
  * Decodes a form body, keeping the received order and grouping `[]` keys at their first
@@ -93,42 +140,36 @@ type MutableField = { key: string; isArray: boolean; values: FormValue[] };
  * so the value a signature covers and the value a reader uses could differ.
  *
  * One pass over the body into one output buffer (decoded text is never longer than encoded),
- * each value's bytes a view of it: this runs for every notification at the ingress and again
- * in the lifecycle, and a buffer per key and value made it the adapters' largest cost.
+ * each value's bytes a view of it, ASCII text sliced from one string: this runs for every
+ * notification at the ingress and again in the lifecycle, and a buffer per key and value made
+ * it the adapters' largest cost.
  */
 export function decodeOrderedForm(body: Uint8Array): OrderedForm {
   const out = Buffer.allocUnsafe(body.length);
+  const { spans, keyStarts } = decodeFields(body, out);
+  const end = spans.length > 0 ? spans[spans.length - 1]!.valueEnd : 0;
+  const latin1 = out.toString('latin1', 0, end);
+  const text = (ascii: boolean, from: number, to: number): string =>
+    ascii ? latin1.slice(from, to) : utf8.decode(out.subarray(from, to));
   const byKey = new Map<string, MutableField>();
   const fields: MutableField[] = [];
-  let at = 0;
-  for (let start = 0; start <= body.length;) {
-    let end = start;
-    let equals = -1;
-    for (; end < body.length && body[end] !== AMPERSAND; end++) {
-      if (equals < 0 && body[end] === EQUALS) equals = end;
+  spans.forEach((span, i) => {
+    const key = text(span.ascii, keyStarts[i]!, span.keyEnd);
+    const bytes = out.subarray(span.valueStart, span.valueEnd);
+    const value = { text: text(span.ascii, span.valueStart, span.valueEnd), bytes };
+    const existing = byKey.get(key);
+    if (existing && !existing.isArray) {
+      throw new ProvidersError('malformed_body', `form field "${key}" is sent more than once`, {
+        field: key,
+      });
     }
-    if (end > start) {
-      const keyStart = at;
-      at = decodeInto(body, start, equals < 0 ? end : equals, out, at);
-      const key = textOf(out, keyStart, at);
-      const valueStart = at;
-      if (equals >= 0) at = decodeInto(body, equals + 1, end, out, at);
-      const value = { text: textOf(out, valueStart, at), bytes: out.subarray(valueStart, at) };
-      const existing = byKey.get(key);
-      if (existing && !existing.isArray) {
-        throw new ProvidersError('malformed_body', `form field "${key}" is sent more than once`, {
-          field: key,
-        });
-      }
-      if (existing) existing.values.push(value);
-      else {
-        const field = { key, isArray: key.endsWith('[]'), values: [value] };
-        byKey.set(key, field);
-        fields.push(field);
-      }
+    if (existing) existing.values.push(value);
+    else {
+      const field = { key, isArray: key.endsWith('[]'), values: [value] };
+      byKey.set(key, field);
+      fields.push(field);
     }
-    start = end + 1;
-  }
+  });
   if (fields.length === 0) throw new ProvidersError('malformed_body', 'the form body is empty');
   return { fields, byKey };
 }
