@@ -1,4 +1,5 @@
 import { ClawbackError } from '@clawback/errors';
+import { isExactlyOnceError, type ExactlyOnceErrorCode } from '@clawback/exactly-once';
 
 /**
  * Stable error codes of the order-lifecycle service.
@@ -11,7 +12,8 @@ import { ClawbackError } from '@clawback/errors';
  *   order's state would live in another partition.
  * - provider adapter codes (`malformed_body`, `missing_field`, …) pass through unchanged.
  *
- * Operational codes:
+ * Operational codes (the first four are also what the `@clawback/exactly-once` errors become,
+ * see {@link toLifecycleError}):
  * - `producer_fenced`: another instance initialised this partition's transactional id; this
  *   instance must not write for the partition any more (retriable: the partition session is
  *   rebuilt from committed data, which fences the other one in turn only if the group says so).
@@ -58,4 +60,30 @@ export function isLifecycleError(
   code?: LifecycleErrorCode,
 ): error is LifecycleError {
   return error instanceof LifecycleError && (code === undefined || error.code === code);
+}
+
+/**
+ * The lifecycle's code for the errors of the shared exactly-once building blocks. Partial on
+ * purpose: a code the package adds later passes through unchanged until it is mapped here.
+ */
+const fromExactlyOnce: Readonly<Partial<Record<ExactlyOnceErrorCode, LifecycleErrorCode>>> = {
+  producer_fenced: 'producer_fenced',
+  transaction_failed: 'transaction_failed',
+  // The consumer reads partitions on the side only to catch its cache up from the state topic.
+  partition_read_failed: 'catch_up_failed',
+  partition_count_mismatch: 'partition_count_mismatch',
+};
+
+/**
+ * `error` in the lifecycle's own terms: an `ExactlyOnceError` becomes the {@link LifecycleError}
+ * with the matching code (same message, the original as `cause`), so callers and metrics see
+ * one set of codes; anything else is returned unchanged.
+ */
+export function toLifecycleError(error: unknown): unknown {
+  const code = isExactlyOnceError(error) ? fromExactlyOnce[error.code] : undefined;
+  return code === undefined ? error : new LifecycleError(code, messageOf(error), { cause: error });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

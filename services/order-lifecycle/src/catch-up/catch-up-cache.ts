@@ -1,11 +1,11 @@
+import { isExactlyOnceError, readPartitionRange } from '@clawback/exactly-once';
 import type { Admin, KafkaClient as Kafka, KafkaMessage } from '@clawback/kafka';
-import { LifecycleError, isLifecycleError } from '../lifecycle-error';
+import { LifecycleError, toLifecycleError } from '../lifecycle-error';
 import {
   regressed,
   type PartitionSnapshotCache,
   type SnapshotWrite,
 } from '../snapshot-cache/partition-snapshot-cache';
-import { readPartitionRange } from './read-partition';
 
 /** What {@link catchUpCache} needs. */
 export interface CatchUpOptions {
@@ -83,8 +83,8 @@ async function catchUpOnce(options: CatchUpOptions): Promise<CaughtUpCache> {
       },
     },
   ).catch((error: unknown) => {
-    if (isLifecycleError(error) && error.cause instanceof CacheMoved) throw error.cause;
-    throw error;
+    if (isExactlyOnceError(error) && error.cause instanceof CacheMoved) throw error.cause;
+    throw toLifecycleError(error);
   });
   const finalLineage = await cache.write(lineage, [], toOffset);
   if (finalLineage === regressed) throw new CacheMoved();

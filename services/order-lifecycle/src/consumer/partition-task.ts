@@ -1,19 +1,21 @@
+import {
+  commitTransaction,
+  committedPosition,
+  type Heartbeat,
+  type PartitionTask as ExactlyOncePartitionTask,
+} from '@clawback/exactly-once';
 import type { KafkaMessage, Producer, RecordMetadata } from '@clawback/kafka';
-import { encodeCheckpointMetadata } from '../exactly-once/checkpoint';
-import { commitTransaction } from '../exactly-once/commit-transaction';
-import { LifecycleError } from '../lifecycle-error';
+import { decodeCheckpoint, encodeCheckpointMetadata } from '../checkpoint/checkpoint';
+import { isLifecycleError, toLifecycleError } from '../lifecycle-error';
 import { applyRecords } from '../processing/apply-records';
 import { ordersToLoad } from '../processing/orders-to-load';
 import type { ParkedIndex } from '../processing/parked-index';
 import { outputMessages, type OutputBatch } from '../records/output-messages';
 import { toPartitionRecords } from '../records/to-partition-records';
-import { committedCheckpoint } from './committed-checkpoint';
 import { openFencedProducer } from './open-fenced-producer';
 import type { PartitionTaskDeps } from './partition-task-deps';
 import { recordBatchMetrics } from './record-batch-metrics';
 import { TrustedSnapshots } from './trusted-snapshots';
-
-type Heartbeat = () => Promise<void>;
 
 /**
  * The processing of one input partition by this instance, from the moment it fenced the
@@ -22,7 +24,7 @@ type Heartbeat = () => Promise<void>;
  * parked orders and the trusted view of the snapshot cache. Any failure ends the task; the next batch opens a new
  * one, which reads everything again from committed data.
  */
-export class PartitionTask {
+export class PartitionTask implements ExactlyOncePartitionTask {
   private constructor(
     private readonly deps: PartitionTaskDeps,
     readonly partition: number,
@@ -47,11 +49,13 @@ export class PartitionTask {
     const { settings } = deps;
     const producer = await openFencedProducer(deps, partition);
     try {
-      const checkpoint = await committedCheckpoint(
-        deps.admin,
-        settings.groupId,
-        settings.topics.notificationsRaw,
-        partition,
+      const checkpoint = decodeCheckpoint(
+        await committedPosition(
+          deps.admin,
+          settings.groupId,
+          settings.topics.notificationsRaw,
+          partition,
+        ),
       );
       const snapshots = new TrustedSnapshots(deps, partition);
       const parked = await snapshots.catchUp(heartbeat, 'assigned');
@@ -155,9 +159,10 @@ export class PartitionTask {
       deps.metrics.commitSeconds.observe((deps.now() - started) / 1000);
       return produced;
     } catch (error) {
-      const fenced = error instanceof LifecycleError && error.code === 'producer_fenced';
+      const failure = toLifecycleError(error);
+      const fenced = isLifecycleError(failure, 'producer_fenced');
       deps.metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
-      throw error;
+      throw failure;
     }
   }
 }

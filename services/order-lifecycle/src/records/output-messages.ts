@@ -1,6 +1,6 @@
 import type { LifecycleEvent, OrderState } from '@clawback/order-machine';
 import type { Message } from '@clawback/kafka';
-import type { TopicMessages } from '../exactly-once/commit-transaction';
+import type { TopicMessages } from '@clawback/exactly-once';
 import type { DeadLetter } from '../processing/partition-record';
 import type { LifecycleCodecs } from './lifecycle-codecs';
 

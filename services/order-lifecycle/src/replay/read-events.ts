@@ -1,6 +1,6 @@
+import { readPartitionRange } from '@clawback/exactly-once';
 import type { Admin, KafkaClient } from '@clawback/kafka';
 import type { AvroRegistry } from '@clawback/schema-registry';
-import { readPartitionRange } from '../catch-up/read-partition';
 import type { EventRecord } from './compare-events';
 
 /** Every committed event of `topic` (read_committed), per partition in offset order. */

@@ -1,3 +1,4 @@
+import { committedPositions } from '@clawback/exactly-once';
 import type { Admin } from '@clawback/kafka';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 import { progressLine, type PartitionProgress } from './replay-progress';
@@ -34,14 +35,15 @@ export async function followProgress(
   }
 }
 
+/** The offsets `groupId` committed on `topic`, by partition (never-committed ones absent). */
 async function committedOffsets(
   admin: Admin,
   groupId: string,
   topic: string,
 ): Promise<Map<number, bigint>> {
-  const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
-  const partitions = offsets.find((entry) => entry.topic === topic)?.partitions ?? [];
-  return new Map(partitions.map(({ partition, offset }) => [partition, BigInt(offset)]));
+  const positions = await committedPositions(admin, groupId, topic);
+  const committed = [...positions].filter(([, position]) => position.committed);
+  return new Map(committed.map(([partition, { nextOffset }]) => [partition, BigInt(nextOffset)]));
 }
 
 /** Input partitions where `groupId` has committed at least up to the stop offsets. */

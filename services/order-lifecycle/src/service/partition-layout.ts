@@ -1,5 +1,6 @@
+import { assertCoPartitioned } from '@clawback/exactly-once';
 import type { Admin } from '@clawback/kafka';
-import { LifecycleError } from '../lifecycle-error';
+import { toLifecycleError } from '../lifecycle-error';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 
 /** How the output topics line up with the input's partitions. */
@@ -19,17 +20,14 @@ export async function partitionLayout(
   admin: Admin,
   topics: LifecycleSettings['topics'],
 ): Promise<PartitionLayout> {
-  const names = [topics.notificationsRaw, topics.lifecycleState, topics.lifecycleEvents];
-  const metadata = await admin.fetchTopicMetadata({ topics: names });
-  const count = (name: string): number =>
-    metadata.topics.find((topic) => topic.name === name)?.partitions.length ?? 0;
-  const input = count(topics.notificationsRaw);
-  const state = count(topics.lifecycleState);
-  if (input === 0 || state !== input) {
-    throw new LifecycleError(
-      'partition_count_mismatch',
-      `${topics.lifecycleState} has ${state} partitions but ${topics.notificationsRaw} has ${input}; they must be equal`,
-    );
-  }
-  return { inputPartitions: input, eventsCoPartitioned: count(topics.lifecycleEvents) === input };
+  const input = await assertCoPartitioned(
+    admin,
+    topics.notificationsRaw,
+    topics.lifecycleState,
+  ).catch((error: unknown) => {
+    throw toLifecycleError(error);
+  });
+  const metadata = await admin.fetchTopicMetadata({ topics: [topics.lifecycleEvents] });
+  const events = metadata.topics.find((topic) => topic.name === topics.lifecycleEvents);
+  return { inputPartitions: input, eventsCoPartitioned: events?.partitions.length === input };
 }

@@ -3,8 +3,8 @@ import { createKafkaClient } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { createRedisClient, quitRedis, type Redis } from '@clawback/redis';
 import { AvroRegistry } from '@clawback/schema-registry';
+import { superviseLifecycleConsumer } from '../consumer/lifecycle-consumer';
 import type { PartitionTaskDeps } from '../consumer/partition-task-deps';
-import { superviseConsumer } from '../consumer/supervise-consumer';
 import { createLifecycleMetrics, type LifecycleMetrics } from '../metrics/lifecycle-metrics';
 import { registryCodecs } from '../records/registry-codecs';
 import type { NormalizeOptionsFor } from '../records/to-partition-records';
@@ -78,7 +78,7 @@ export async function startOrderLifecycle(
       metrics,
       now: options.now ?? Date.now,
     };
-    const supervisor = superviseConsumer(deps);
+    const supervisor = superviseLifecycleConsumer(deps);
     await supervisor.start();
     const connectedRedis = redis;
     return {

@@ -1,3 +1,4 @@
+import type { CommittedPosition } from '@clawback/exactly-once';
 import { LifecycleError } from '../lifecycle-error';
 
 /**
@@ -30,36 +31,32 @@ export function encodeCheckpointMetadata(
 }
 
 /**
- * The checkpoint committed for a partition: `offset` as Kafka returned it (`-1` when nothing
- * was ever committed) and its metadata. A partition never committed starts at `startOffset`
- * with no watermark.
+ * The checkpoint of a partition from the position its group committed (offset and metadata).
+ * A partition never committed starts at the position's start offset with no watermark.
  *
  * @throws LifecycleError `invalid_checkpoint` when an offset was committed without readable
  *   metadata: continuing would silently reset the watermark and change decisions.
  */
-export function decodeCheckpoint(
-  offset: string,
-  metadata: string | null,
-  startOffset: string,
-): PartitionCheckpoint {
-  if (BigInt(offset) < 0n) return { nextOffset: startOffset, watermark: null };
+export function decodeCheckpoint(position: CommittedPosition): PartitionCheckpoint {
+  const { nextOffset, metadata } = position;
+  if (!position.committed) return { nextOffset, watermark: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(metadata ?? '');
   } catch (cause) {
     throw new LifecycleError(
       'invalid_checkpoint',
-      `offset ${offset} was committed without lifecycle metadata (${JSON.stringify(metadata)})`,
+      `offset ${nextOffset} was committed without lifecycle metadata (${JSON.stringify(metadata)})`,
       { cause },
     );
   }
   if (!isEncoded(parsed)) {
     throw new LifecycleError(
       'invalid_checkpoint',
-      `offset ${offset} carries unreadable metadata ${JSON.stringify(metadata)}`,
+      `offset ${nextOffset} carries unreadable metadata ${JSON.stringify(metadata)}`,
     );
   }
-  return { nextOffset: offset, watermark: parsed.wm };
+  return { nextOffset, watermark: parsed.wm };
 }
 
 function isEncoded(value: unknown): value is Encoded {
