@@ -20,7 +20,13 @@ export interface SuperviseOptions {
 }
 
 /** One consumer kept running across fatal crashes; its `joined` is the first one's. */
-export type Supervisor = SupervisedConsumer;
+export interface Supervisor extends SupervisedConsumer {
+  /**
+   * Replaces the running consumer with a fresh one now, as after a fatal crash (e.g. when the
+   * state its tasks opened with is gone and they must reopen). Resolves once it runs.
+   */
+  restart(reason: Error): Promise<void>;
+}
 
 /**
  * Keeps one consumer running: when kafkajs gives up on it (rebalance-time crashes,
@@ -56,6 +62,7 @@ export function superviseConsumer(options: SuperviseOptions): Supervisor {
   return {
     joined,
     start: launch,
+    restart,
     stop: async () => {
       stopped = true;
       await restarting;

@@ -92,4 +92,16 @@ describe('superviseConsumer', () => {
     expect(joined).toBe(true);
     await supervisor.stop();
   });
+
+  it('restarts on demand like after a crash', async () => {
+    const { made, create } = fakeFactory();
+    const supervisor = superviseConsumer({ create, logger });
+    await supervisor.start();
+    await supervisor.restart(new Error('state lost'));
+    expect(made.map((c) => [c.started, c.stopped])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    await supervisor.stop();
+  });
 });

@@ -3,6 +3,7 @@ import { mulDivRound } from '@clawback/money';
 import type { LifecycleEvent } from '@clawback/order-machine';
 import { storyEvents, storySpecs } from '../testing/arbitrary-stories';
 import { testTerms } from '../testing/terms';
+import type { CommissionAdjustment } from './commission-adjustment';
 import type { CommissionState } from './commission-state';
 import { decideCommission } from './decide-commission';
 import { decideEvents } from './decide-events';
@@ -106,7 +107,7 @@ describe('decideCommission properties', () => {
           ...decideEvents(new Map(), first, termsFor).adjustments,
           ...decideEvents(new Map(), second, termsFor).adjustments,
         ];
-        const byId = (list: typeof alone) =>
+        const byId = (list: readonly CommissionAdjustment[]) =>
           [...list].sort((x, y) => x.adjustmentId.localeCompare(y.adjustmentId));
         expect(byId(together)).toEqual(byId(alone));
       }),

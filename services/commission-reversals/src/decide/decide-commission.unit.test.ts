@@ -9,10 +9,7 @@ import { decideEvents } from './decide-events';
 const terms = testTerms('0.30');
 
 /** Runs the events and returns `type reason amount` lines plus the final state. */
-function run(
-  events: readonly LifecycleEvent[],
-  merchantTerms: CommissionTerms | undefined = terms,
-) {
+function run(events: readonly LifecycleEvent[], merchantTerms: CommissionTerms | null = terms) {
   const decided = decideEvents(new Map(), events, () => merchantTerms ?? undefined);
   const orderKey = events[0]!.orderKey;
   return {

@@ -1,0 +1,96 @@
+import { isProviderName } from '@clawback/notifications';
+import type {
+  CommissionAdjustment,
+  CommissionAdjustmentType,
+  ReversalReason,
+} from '../decide/commission-adjustment';
+import type { EarnedFrom } from '../terms/sale-commission';
+
+/** A value of `affiliates.commission.adjustments` as Avro reads and writes it. */
+export interface AvroCommissionAdjustment {
+  readonly adjustmentId: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly merchantId: string;
+  readonly affiliateId: string;
+  readonly orderKey: string;
+  readonly provider: string;
+  readonly orderRef: string;
+  readonly sourceEventId: string;
+  readonly sourceEventType: string;
+  readonly currency: string;
+  readonly amount: number;
+  readonly earnedTotal: number;
+  readonly reversedTotal: number;
+  readonly heldTotal: number;
+  readonly earnedFrom: string | null;
+  /** Epoch milliseconds (`timestamp-millis`). */
+  readonly occurredAt: number;
+}
+
+/** The Avro record of an adjustment. */
+export function toAvroAdjustment(adjustment: CommissionAdjustment): AvroCommissionAdjustment {
+  return {
+    ...adjustment,
+    earnedFrom: adjustment.type === 'CommissionEarned' ? adjustment.earnedFrom : null,
+    occurredAt: Date.parse(adjustment.occurredAt),
+  };
+}
+
+const REASONS: Readonly<Record<CommissionAdjustmentType, readonly string[]>> = {
+  CommissionEarned: ['order_paid'],
+  CommissionReversed: [
+    'refund_partial',
+    'refund_full',
+    'chargeback_opened',
+    'chargeback_lost',
+    'payment_denied',
+  ] satisfies readonly ReversalReason[],
+  CommissionReinstated: ['chargeback_won'],
+};
+
+const EARNED_FROM: readonly string[] = [
+  'provider_commission',
+  'merchant_rate',
+] satisfies EarnedFrom[];
+
+/**
+ * The adjustment an Avro record holds, or `undefined` for a type or reason this version does
+ * not know (written by a newer one): readers skip those instead of guessing their effect.
+ */
+export function fromAvroAdjustment(
+  record: AvroCommissionAdjustment,
+): CommissionAdjustment | undefined {
+  const type = record.type as CommissionAdjustmentType;
+  if (!REASONS[type]?.includes(record.reason) || !isProviderName(record.provider)) return undefined;
+  const common = {
+    adjustmentId: record.adjustmentId,
+    merchantId: record.merchantId,
+    affiliateId: record.affiliateId,
+    orderKey: record.orderKey,
+    provider: record.provider,
+    orderRef: record.orderRef,
+    sourceEventId: record.sourceEventId,
+    sourceEventType: record.sourceEventType,
+    currency: record.currency,
+    amount: record.amount,
+    earnedTotal: record.earnedTotal,
+    reversedTotal: record.reversedTotal,
+    heldTotal: record.heldTotal,
+    occurredAt: new Date(record.occurredAt).toISOString(),
+  };
+  switch (type) {
+    case 'CommissionEarned':
+      if (record.earnedFrom === null || !EARNED_FROM.includes(record.earnedFrom)) return undefined;
+      return {
+        ...common,
+        type,
+        reason: 'order_paid',
+        earnedFrom: record.earnedFrom as EarnedFrom,
+      };
+    case 'CommissionReversed':
+      return { ...common, type, reason: record.reason as ReversalReason };
+    case 'CommissionReinstated':
+      return { ...common, type, reason: 'chargeback_won' };
+  }
+}

@@ -1,0 +1,36 @@
+import type { CommissionState } from '../decide/commission-state';
+import type { EarnedFrom } from '../terms/sale-commission';
+
+/** A value of `affiliates.commission.state` as Avro reads and writes it. */
+export interface AvroCommissionState {
+  readonly orderKey: string;
+  readonly merchantId: string;
+  readonly affiliateId: string;
+  readonly currency: string;
+  readonly earned: number;
+  readonly earnedFrom: string;
+  readonly reversed: number;
+  readonly held: number;
+  readonly final: boolean;
+  readonly sequence: number;
+}
+
+/** The changelog record of an order's state. */
+export function toAvroState(orderKey: string, state: CommissionState): AvroCommissionState {
+  return { orderKey, ...state };
+}
+
+/** The state a changelog record holds (the record's own `orderKey` is the map key). */
+export function fromAvroState(record: AvroCommissionState): CommissionState {
+  return {
+    merchantId: record.merchantId,
+    affiliateId: record.affiliateId,
+    currency: record.currency,
+    earned: record.earned,
+    earnedFrom: record.earnedFrom as EarnedFrom,
+    reversed: record.reversed,
+    held: record.held,
+    final: record.final,
+    sequence: record.sequence,
+  };
+}

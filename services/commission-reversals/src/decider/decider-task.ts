@@ -1,0 +1,130 @@
+import {
+  commitTransaction,
+  committedPosition,
+  isExactlyOnceError,
+  type Heartbeat,
+  type PartitionTask,
+} from '@clawback/exactly-once';
+import type { KafkaMessage, Producer } from '@clawback/kafka';
+import type { CommissionState } from '../decide/commission-state';
+import { decideEvents, type DecidedEvents } from '../decide/decide-events';
+import type { DeciderDeps } from './decider-deps';
+import { outputMessages } from './output-messages';
+import { readEvents } from './read-events';
+import { restoreStates } from './restore-states';
+
+/**
+ * The decider's processing of one partition of `orders.lifecycle.events`: it holds the
+ * partition's transactional producer, the committed position and the commission state of every
+ * order of the partition, restored from the changelog when it opened. Each batch is decided
+ * in memory and written in one transaction: adjustments, changed order states and the input
+ * offset. Any failure ends the task; the next one restores everything from committed data.
+ */
+export class DeciderTask implements PartitionTask {
+  private constructor(
+    private readonly deps: DeciderDeps,
+    private readonly partition: number,
+    private readonly producer: Producer,
+    private nextOffset: string,
+    private readonly states: Map<string, CommissionState>,
+  ) {}
+
+  /**
+   * Fences the previous owner (the partition's transactional id is initialised, aborting its
+   * open transaction and refusing its later commits), then reads the committed offset and
+   * restores the states. In that order, nothing can move either once they are read.
+   */
+  static async open(
+    deps: DeciderDeps,
+    partition: number,
+    heartbeat: Heartbeat,
+  ): Promise<DeciderTask> {
+    const { settings } = deps;
+    const topic = settings.topics.lifecycleEvents;
+    const producer = await deps.producers.forPartition(topic, partition);
+    try {
+      const { nextOffset } = await committedPosition(
+        deps.admin,
+        settings.groupId,
+        topic,
+        partition,
+      );
+      const states = await restoreStates(
+        {
+          kafka: deps.kafka,
+          admin: deps.admin,
+          codecs: deps.codecs,
+          stateTopic: settings.topics.commissionState,
+          groupIdPrefix: `${settings.groupId}-restore`,
+          timeoutMs: settings.restoreTimeoutMs,
+        },
+        partition,
+        heartbeat,
+      );
+      deps.metrics.restores.inc();
+      deps.metrics.ordersInMemory.set({ partition }, states.size);
+      deps.logger.info({ partition, nextOffset, orders: states.size }, 'decider partition opened');
+      return new DeciderTask(deps, partition, producer, nextOffset, states);
+    } catch (error) {
+      await deps.producers.release(topic, partition).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  get position(): string {
+    return this.nextOffset;
+  }
+
+  async process(messages: readonly KafkaMessage[]): Promise<void> {
+    const last = messages[messages.length - 1];
+    if (last === undefined) return;
+    const { deps } = this;
+    const events = await readEvents(messages, deps.codecs);
+    const decided = decideEvents(this.states, events, deps.termsFor);
+    const nextOffset = (BigInt(last.offset) + 1n).toString();
+    await this.commit(decided, nextOffset);
+    for (const [orderKey, state] of decided.changed) this.states.set(orderKey, state);
+    this.nextOffset = nextOffset;
+    this.record(decided);
+  }
+
+  async close(): Promise<void> {
+    this.deps.metrics.ordersInMemory.remove({ partition: this.partition });
+    await this.deps.producers
+      .release(this.deps.settings.topics.lifecycleEvents, this.partition)
+      .catch(() => undefined);
+  }
+
+  private async commit(decided: DecidedEvents, nextOffset: string): Promise<void> {
+    const { deps } = this;
+    const { topics, groupId } = deps.settings;
+    const topicMessages = await outputMessages(decided, deps.codecs, {
+      adjustments: topics.commissionAdjustments,
+      state: topics.commissionState,
+      partition: this.partition,
+    });
+    try {
+      await commitTransaction(this.producer, {
+        topicMessages,
+        consumedOffset: {
+          consumerGroupId: groupId,
+          topic: topics.lifecycleEvents,
+          partition: this.partition,
+          nextOffset,
+        },
+      });
+      deps.metrics.transactions.inc({ result: 'committed' });
+    } catch (error) {
+      const fenced = isExactlyOnceError(error, 'producer_fenced');
+      deps.metrics.transactions.inc({ result: fenced ? 'fenced' : 'aborted' });
+      throw error;
+    }
+  }
+
+  private record(decided: DecidedEvents): void {
+    const { metrics } = this.deps;
+    for (const outcome of decided.outcomes) metrics.decisions.inc({ outcome });
+    for (const { type, reason } of decided.adjustments) metrics.adjustments.inc({ type, reason });
+    metrics.ordersInMemory.set({ partition: this.partition }, this.states.size);
+  }
+}

@@ -1,0 +1,110 @@
+import { isRetriable } from '@clawback/errors';
+import type { PartitionTask } from '@clawback/exactly-once';
+import type { Admin, KafkaMessage } from '@clawback/kafka';
+import type { Logger } from '@clawback/logging';
+import { fromAvroAdjustment } from '../avro/adjustment-avro';
+import type { CommissionCodecs } from '../avro/commission-codecs';
+import { CommissionError } from '../commission-error';
+import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionMetrics } from '../metrics/commission-metrics';
+import type { LedgerStore } from './ledger-store';
+
+/** Everything the ledger projector's partition tasks share. */
+export interface LedgerDeps {
+  readonly admin: Admin;
+  readonly store: LedgerStore;
+  readonly codecs: CommissionCodecs;
+  /** The (possibly prefixed) `affiliates.commission.adjustments` topic. */
+  readonly topic: string;
+  readonly logger: Logger;
+  readonly metrics: CommissionMetrics;
+}
+
+/**
+ * The projection of one partition of `affiliates.commission.adjustments` into the Redis
+ * ledger. Where to continue is the position stored in Redis with the ledger itself, not the
+ * group's Kafka offset: when Redis is new or was wiped there is none, and the partition is
+ * projected again from its beginning into a new generation. Each batch is booked (idempotent
+ * by adjustment id, so a batch redone after a crash books nothing twice), then the position
+ * moves, only if it is still where this task left it.
+ */
+export class LedgerTask implements PartitionTask {
+  private constructor(
+    private readonly deps: LedgerDeps,
+    private readonly partition: number,
+    private readonly generation: string,
+    /** What Redis holds as the position (`null`: nothing booked from this partition yet). */
+    private stored: string | null,
+    private nextOffset: string,
+  ) {}
+
+  static async open(deps: LedgerDeps, partition: number): Promise<LedgerTask> {
+    const generation = await deps.store.generation();
+    const stored = await deps.store.position(generation, deps.topic, partition);
+    let nextOffset = stored;
+    if (nextOffset === null) {
+      const offsets = await deps.admin.fetchTopicOffsets(deps.topic);
+      nextOffset = offsets.find((entry) => entry.partition === partition)?.low ?? '0';
+      deps.metrics.ledgerRebuilds.inc();
+    }
+    deps.logger.info(
+      { partition, generation, nextOffset, fromBeginning: stored === null },
+      'ledger partition opened',
+    );
+    return new LedgerTask(deps, partition, generation, stored, nextOffset);
+  }
+
+  get position(): string {
+    return this.nextOffset;
+  }
+
+  async process(messages: readonly KafkaMessage[]): Promise<void> {
+    const last = messages[messages.length - 1];
+    if (last === undefined) return;
+    const { deps } = this;
+    const adjustments = await this.read(messages);
+    const results = await deps.store.book(this.generation, adjustments);
+    for (const result of results) deps.metrics.bookings.inc({ result });
+    const next = (BigInt(last.offset) + 1n).toString();
+    const moved = await deps.store.advance(
+      this.generation,
+      deps.topic,
+      this.partition,
+      this.stored,
+      next,
+    );
+    if (!moved) {
+      throw new CommissionError(
+        'ledger_position_moved',
+        `${deps.topic}[${this.partition}]: the ledger position is no longer ${this.stored ?? 'unset'}`,
+      );
+    }
+    this.stored = next;
+    this.nextOffset = next;
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private async read(messages: readonly KafkaMessage[]): Promise<readonly CommissionAdjustment[]> {
+    const adjustments: CommissionAdjustment[] = [];
+    for (const message of messages) {
+      if (message.value === null) continue;
+      let adjustment: CommissionAdjustment | undefined;
+      try {
+        adjustment = fromAvroAdjustment(await this.deps.codecs.decodeAdjustment(message.value));
+      } catch (error) {
+        if (isRetriable(error)) throw error;
+        throw new CommissionError(
+          'record_undecodable',
+          `${this.deps.topic}[${this.partition}] offset ${message.offset}: ${String(error)}`,
+          { cause: error },
+        );
+      }
+      // Types from a newer version are skipped rather than booked with a guessed effect.
+      if (adjustment) adjustments.push(adjustment);
+    }
+    return adjustments;
+  }
+}

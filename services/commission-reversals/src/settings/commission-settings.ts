@@ -1,0 +1,82 @@
+import type { Env, KafkaConfig } from '@clawback/config';
+import { topicNames, type TopicNames } from '@clawback/kafka';
+import { integerFrom, nameFrom } from './env-values';
+
+/** How the service runs; everything that names a Kafka resource included. */
+export interface CommissionSettings {
+  readonly topics: TopicNames;
+  /**
+   * Consumer group of the decider on `orders.lifecycle.events` (offsets committed in its
+   * transactions); the ledger projector's group is `<groupId>-ledger`.
+   */
+  readonly groupId: string;
+  /** Transactional ids are `<prefix>-commission-reversals-<events topic>-<partition>`. */
+  readonly transactionalIdPrefix: string;
+  readonly sessionTimeoutMs: number;
+  /** The broker aborts a transaction left open this long by a dead process. */
+  readonly transactionTimeoutMs: number;
+  /** Input partitions processed at the same time, per consumer. */
+  readonly partitionConcurrency: number;
+  /** Bytes fetched per partition and poll: the size of one batch, hence of one transaction. */
+  readonly maxBatchBytes: number;
+  /** Upper bound for restoring one partition's order states from the changelog. */
+  readonly restoreTimeoutMs: number;
+  /** How often the ledger checks that Redis still holds its generation (else it rebuilds). */
+  readonly ledgerCheckIntervalMs: number;
+}
+
+/** Defaults for everything but the topics and the transactional id prefix. */
+export const defaultCommissionSettings = {
+  groupId: 'clawback-commission-reversals',
+  sessionTimeoutMs: 30_000,
+  transactionTimeoutMs: 60_000,
+  partitionConcurrency: 4,
+  maxBatchBytes: 1_048_576,
+  restoreTimeoutMs: 300_000,
+  ledgerCheckIntervalMs: 5_000,
+} as const;
+
+/** The ledger projector's consumer group. */
+export const ledgerGroupId = (settings: Pick<CommissionSettings, 'groupId'>): string =>
+  `${settings.groupId}-ledger`;
+
+/**
+ * Reads the `COMMISSIONS_*` variables (see docs/commission-reversals.md). Topics follow
+ * `KAFKA_TOPIC_PREFIX` and the transactional id prefix defaults to
+ * `KAFKA_TRANSACTIONAL_ID_PREFIX`, both from `kafka`.
+ *
+ * @throws ConfigError naming the offending variable.
+ */
+export function loadCommissionSettings(
+  env: Env,
+  kafka: Pick<KafkaConfig, 'topicPrefix' | 'transactionalIdPrefix'>,
+): CommissionSettings {
+  const d = defaultCommissionSettings;
+  return {
+    topics: topicNames(kafka.topicPrefix),
+    groupId: nameFrom(env, 'COMMISSIONS_GROUP_ID') ?? d.groupId,
+    transactionalIdPrefix:
+      nameFrom(env, 'COMMISSIONS_TRANSACTIONAL_ID_PREFIX') ?? kafka.transactionalIdPrefix,
+    sessionTimeoutMs: integerFrom(env, 'COMMISSIONS_SESSION_TIMEOUT_MS', d.sessionTimeoutMs, 6000),
+    transactionTimeoutMs: integerFrom(
+      env,
+      'COMMISSIONS_TRANSACTION_TIMEOUT_MS',
+      d.transactionTimeoutMs,
+      1000,
+    ),
+    partitionConcurrency: integerFrom(
+      env,
+      'COMMISSIONS_PARTITION_CONCURRENCY',
+      d.partitionConcurrency,
+      1,
+    ),
+    maxBatchBytes: integerFrom(env, 'COMMISSIONS_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
+    restoreTimeoutMs: integerFrom(env, 'COMMISSIONS_RESTORE_TIMEOUT_MS', d.restoreTimeoutMs, 1000),
+    ledgerCheckIntervalMs: integerFrom(
+      env,
+      'COMMISSIONS_LEDGER_CHECK_INTERVAL_MS',
+      d.ledgerCheckIntervalMs,
+      100,
+    ),
+  };
+}
