@@ -1,16 +1,19 @@
 import type { KafkaMessage } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { createTestContext, type ReadRecord, type TestContext } from '@clawback/test-harness';
+import type { ReadRecord, TestContext } from '@clawback/test-harness';
 import { isLifecycleError } from '../lifecycle-error';
 import { createLifecycleMetrics } from '../metrics/lifecycle-metrics';
 import { registryCodecs } from '../records/registry-codecs';
 import { registerOutputSchemas } from '../service/register-output-schemas';
-import { actualOutputs } from '../testing/actual-outputs';
-import { expectedOutputs } from '../testing/expected-outputs';
+import {
+  createLifecycleTestContext,
+  outputTopics,
+  produceLog,
+} from '../testing/lifecycle-test-context';
 import { notificationLog } from '../testing/notification-log';
-import { produceInChunks, rawMessages } from '../testing/raw-records';
-import { TEST_HORIZON_MS, testSettings } from '../testing/test-settings';
+import { outputsAndPureRun } from '../testing/pure-run';
+import { testSettings } from '../testing/test-settings';
 import { PartitionTask } from './partition-task';
 import type { PartitionTaskDeps } from './partition-task-deps';
 
@@ -21,34 +24,18 @@ describe('zombie fencing of partition tasks (real Kafka, registry, Redis)', () =
   let registry: AvroRegistry;
   let deps: PartitionTaskDeps;
   let raw: readonly ReadRecord[];
-  const topics = () => ({
-    events: context.topics.lifecycleEvents,
-    state: context.topics.lifecycleState,
-    deadLetters: context.topics.notificationsDlq,
-  });
 
   beforeEach(async () => {
-    context = await createTestContext({
-      topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
-      partitions: 1,
-    });
+    context = await createLifecycleTestContext(1);
     registry = new AvroRegistry(context.config.schemaRegistry);
-    const messages = await rawMessages(
-      registry,
-      context.topics.notificationsRaw,
-      notificationLog({ orders: 12, seed: 3 }),
-    );
-    await produceInChunks(
-      (chunk) => context.produce(context.topics.notificationsRaw, chunk),
-      messages,
-    );
+    await produceLog(context, registry, notificationLog({ orders: 12, seed: 3 }));
     raw = await context.readAll(context.topics.notificationsRaw, { timeoutMs: 30_000 });
     await registerOutputSchemas(registry, context.topics);
     deps = {
       kafka: context.kafka,
       admin: context.admin,
       redis: await context.redis(),
-      codecs: registryCodecs(registry, topics()),
+      codecs: registryCodecs(registry, outputTopics(context.topics)),
       settings: testSettings(context),
       eventsCoPartitioned: true,
       logger: createLogger({ service: 'zombie-test', level: 'silent' }),
@@ -93,8 +80,7 @@ describe('zombie fencing of partition tasks (real Kafka, registry, Redis)', () =
     await restarted.process(messages(raw), heartbeat);
     await restarted.close();
 
-    const expected = await expectedOutputs(raw, deps.codecs, TEST_HORIZON_MS);
-    const actual = await actualOutputs(context, registry, topics());
+    const { expected, actual } = await outputsAndPureRun(context, registry);
     expect(actual.duplicateEventIds).toEqual([]);
     expect(actual.events).toEqual(expected.events);
     expect(actual.states).toEqual(expected.states);

@@ -4,12 +4,11 @@ import { deleteTopics, topicNames } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { createRedisClient, deleteKeysByPrefix, quitRedis } from '@clawback/redis';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
-import { startOrderLifecycle } from '../service/start-order-lifecycle';
-import { uncommitted } from '../testing/consumed';
+import type { TestContext } from '@clawback/test-harness';
+import { consumeAll } from '../testing/consume-all';
+import { createLifecycleTestContext, produceLog } from '../testing/lifecycle-test-context';
 import { notificationLog } from '../testing/notification-log';
-import { produceInChunks, rawMessages } from '../testing/raw-records';
-import { testRedisKeyPrefix, testSettings } from '../testing/test-settings';
+import { testSettings } from '../testing/test-settings';
 import { REPLAY_OUTPUTS } from './replay-topics';
 import { runReplay } from './run-replay';
 
@@ -22,37 +21,10 @@ describe('lifecycle replay (real Kafka, registry, Redis)', () => {
   const targets: string[] = [];
 
   beforeEach(async () => {
-    context = await createTestContext({
-      topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
-      partitions: 3,
-    });
+    context = await createLifecycleTestContext(3);
     const registry = new AvroRegistry(context.config.schemaRegistry);
-    const messages = await rawMessages(
-      registry,
-      context.topics.notificationsRaw,
-      notificationLog({ orders: 120, seed: 5 }),
-    );
-    await produceInChunks(
-      (chunk) => context.produce(context.topics.notificationsRaw, chunk),
-      messages,
-    );
-    const settings = testSettings(context);
-    const live = await startOrderLifecycle({
-      config: context.config,
-      settings,
-      logger,
-      redisKeyPrefix: testRedisKeyPrefix(context),
-    });
-    try {
-      await waitFor(
-        async () =>
-          (await uncommitted(context.admin, settings.groupId, settings.topics.notificationsRaw)) ===
-          0n,
-        { timeoutMs: 120_000, description: 'the live consumer to commit everything' },
-      );
-    } finally {
-      await live.stop();
-    }
+    await produceLog(context, registry, notificationLog({ orders: 120, seed: 5 }));
+    await consumeAll(context, { logger, timeoutMs: 120_000 });
   });
 
   afterEach(async () => {

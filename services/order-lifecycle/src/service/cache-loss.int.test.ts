@@ -2,15 +2,14 @@ import { createLogger } from '@clawback/logging';
 import type { Message } from '@clawback/kafka';
 import { deleteKeysByPrefix } from '@clawback/redis';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
-import { registryCodecs } from '../records/registry-codecs';
-import { actualOutputs } from '../testing/actual-outputs';
-import { uncommitted } from '../testing/consumed';
-import { expectedOutputs } from '../testing/expected-outputs';
+import type { TestContext } from '@clawback/test-harness';
+import { waitUntilAllCommitted } from '../testing/consumed';
+import { createLifecycleTestContext } from '../testing/lifecycle-test-context';
 import { notificationLog } from '../testing/notification-log';
+import { outputsAndPureRun } from '../testing/pure-run';
 import { produceInChunks, rawMessages } from '../testing/raw-records';
 import { dumpKeys, restoreKeys } from '../testing/redis-snapshot';
-import { TEST_HORIZON_MS, testRedisKeyPrefix, testSettings } from '../testing/test-settings';
+import { testRedisKeyPrefix, testSettings } from '../testing/test-settings';
 import { startOrderLifecycle, type RunningOrderLifecycle } from './start-order-lifecycle';
 
 jest.setTimeout(300_000);
@@ -23,10 +22,7 @@ describe('snapshot cache lost or stale mid-run (real Kafka, registry, Redis)', (
   let lifecycle: RunningOrderLifecycle | undefined;
 
   beforeEach(async () => {
-    context = await createTestContext({
-      topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
-      partitions: 3,
-    });
+    context = await createLifecycleTestContext(3);
     registry = new AvroRegistry(context.config.schemaRegistry);
   });
   afterEach(async () => {
@@ -57,25 +53,13 @@ describe('snapshot cache lost or stale mid-run (real Kafka, registry, Redis)', (
         (chunk) => context.produce(context.topics.notificationsRaw, chunk),
         piece,
       );
-      await waitFor(
-        async () =>
-          (await uncommitted(context.admin, settings.groupId, settings.topics.notificationsRaw)) ===
-          0n,
-        { timeoutMs: 120_000, description: 'every raw record committed' },
-      );
+      await waitUntilAllCommitted(context.admin, settings, 120_000);
     };
     return { pieces, consume, running: lifecycle };
   }
 
   async function expectOutputsOfAPureRun(): Promise<void> {
-    const topics = {
-      events: context.topics.lifecycleEvents,
-      state: context.topics.lifecycleState,
-      deadLetters: context.topics.notificationsDlq,
-    };
-    const raw = await context.readAll(context.topics.notificationsRaw, { timeoutMs: 30_000 });
-    const expected = await expectedOutputs(raw, registryCodecs(registry, topics), TEST_HORIZON_MS);
-    const actual = await actualOutputs(context, registry, topics);
+    const { expected, actual } = await outputsAndPureRun(context, registry);
     expect(actual.duplicateEventIds).toEqual([]);
     expect(actual.events).toEqual(expected.events);
     expect(actual.states).toEqual(expected.states);

@@ -1,15 +1,13 @@
 import { createLogger } from '@clawback/logging';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
-import { registryCodecs } from '../records/registry-codecs';
-import { actualOutputs } from '../testing/actual-outputs';
+import { waitFor, type TestContext } from '@clawback/test-harness';
 import { startChildConsumer, type ChildConsumer } from '../testing/child-consumer';
 import { uncommitted } from '../testing/consumed';
-import { expectedOutputs } from '../testing/expected-outputs';
+import { createLifecycleTestContext, produceLog } from '../testing/lifecycle-test-context';
 import { notificationLog } from '../testing/notification-log';
-import { produceInChunks, rawMessages } from '../testing/raw-records';
+import { outputsAndPureRun } from '../testing/pure-run';
 import { seededRandom } from '../testing/seeded-random';
-import { TEST_HORIZON_MS, testRedisKeyPrefix, testSettings } from '../testing/test-settings';
+import { testRedisKeyPrefix, testSettings } from '../testing/test-settings';
 
 jest.setTimeout(900_000);
 
@@ -21,10 +19,7 @@ describe('crash safety (consumer as a child process, SIGKILL at random moments)'
   let child: ChildConsumer | undefined;
 
   beforeEach(async () => {
-    context = await createTestContext({
-      topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
-      partitions: 4,
-    });
+    context = await createLifecycleTestContext(4);
   });
   afterEach(async () => {
     await child?.stop('SIGKILL');
@@ -35,15 +30,7 @@ describe('crash safety (consumer as a child process, SIGKILL at random moments)'
     const seed = Number(process.env.CRASH_TEST_SEED ?? Date.now() % 1_000_000);
     const random = seededRandom(seed);
     const registry = new AvroRegistry(context.config.schemaRegistry);
-    const messages = await rawMessages(
-      registry,
-      context.topics.notificationsRaw,
-      notificationLog({ orders: ORDERS, seed }),
-    );
-    await produceInChunks(
-      (chunk) => context.produce(context.topics.notificationsRaw, chunk),
-      messages,
-    );
+    await produceLog(context, registry, notificationLog({ orders: ORDERS, seed }));
     const settings = testSettings(context);
     const env = {
       ...process.env,
@@ -85,14 +72,7 @@ describe('crash safety (consumer as a child process, SIGKILL at random moments)'
     expect(await child.stop('SIGTERM')).toBe(0);
     child = undefined;
 
-    const topics = {
-      events: context.topics.lifecycleEvents,
-      state: context.topics.lifecycleState,
-      deadLetters: context.topics.notificationsDlq,
-    };
-    const raw = await context.readAll(context.topics.notificationsRaw, { timeoutMs: 60_000 });
-    const expected = await expectedOutputs(raw, registryCodecs(registry, topics), TEST_HORIZON_MS);
-    const actual = await actualOutputs(context, registry, topics, 120_000);
+    const { raw, expected, actual } = await outputsAndPureRun(context, registry, 120_000);
     const eventCount = [...actual.events.values()].reduce((n, list) => n + list.length, 0);
     const expectedCount = [...expected.events.values()].reduce((n, list) => n + list.length, 0);
     createLogger({ service: 'crash-safety-test' }).info(
