@@ -1,6 +1,7 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
 import { createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
+import { loadMerchantNormalization } from './merchants/load-merchant-normalization';
 import { startOpsServer } from './service/ops-server';
 import { startOrderLifecycle } from './service/start-order-lifecycle';
 import { loadLifecycleSettings, type LifecycleSettings } from './settings/lifecycle-settings';
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'order-lifecycle', level: config.logging.level });
   const shutdown = createShutdown({ logger, timeoutMs: settings.transactionTimeoutMs });
   try {
-    const lifecycle = await startOrderLifecycle({ config, settings, logger });
+    const normalizeOptionsFor = loadMerchantNormalization(process.env, logger);
+    const lifecycle = await startOrderLifecycle({
+      config,
+      settings,
+      logger,
+      ...(normalizeOptionsFor && { normalizeOptionsFor }),
+    });
     const ops = await startOpsServer({
       port: config.observability.port,
       registry: lifecycle.metrics.registry,

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
 import { createLogger } from '@clawback/logging';
+import { MerchantsError } from '@clawback/merchants';
 import { isLifecycleError } from '../lifecycle-error';
+import { loadMerchantNormalization } from '../merchants/load-merchant-normalization';
 import { loadLifecycleSettings } from '../settings/lifecycle-settings';
 import { parseReplayArguments } from './replay-arguments';
 import { runReplay } from './run-replay';
@@ -21,6 +23,7 @@ async function main(): Promise<number> {
   try {
     const args = parseReplayArguments(process.argv.slice(2));
     const source = loadLifecycleSettings(process.env, config.kafka.topicPrefix);
+    const normalizeOptionsFor = loadMerchantNormalization(process.env, logger);
     const result = await runReplay({
       config,
       source,
@@ -28,10 +31,15 @@ async function main(): Promise<number> {
       compare: args.compare,
       logger,
       write: (line) => process.stdout.write(`${line}\n`),
+      ...(normalizeOptionsFor && { normalizeOptionsFor }),
     });
     return result.comparison && !result.comparison.equal ? 1 : 0;
   } catch (error) {
-    if (error instanceof ConfigError || isLifecycleError(error, 'invalid_arguments')) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof MerchantsError ||
+      isLifecycleError(error, 'invalid_arguments')
+    ) {
       process.stderr.write(`lifecycle-replay: ${error.message}\n`);
     } else {
       logger.fatal({ err: error }, 'replay failed');

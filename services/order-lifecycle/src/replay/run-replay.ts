@@ -2,6 +2,7 @@ import type { ClawbackConfig } from '@clawback/config';
 import { createKafkaClient, type TopicNames } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { AvroRegistry } from '@clawback/schema-registry';
+import type { NormalizeOptionsFor } from '../records/to-partition-records';
 import { startOrderLifecycle } from '../service/start-order-lifecycle';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 import { compareEvents, comparisonLines, type EventComparison } from './compare-events';
@@ -20,6 +21,8 @@ export interface ReplayOptions {
   /** Progress and result lines. */
   readonly write: (line: string) => void;
   readonly progressIntervalMs?: number;
+  /** The live consumer's per-merchant normalization (same merchants file), if any. */
+  readonly normalizeOptionsFor?: NormalizeOptionsFor;
 }
 
 /** What a replay did. */
@@ -61,6 +64,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
       settings,
       logger: options.logger,
       redisKeyPrefix: `${config.redis.keyPrefix}${targetPrefix}:`,
+      ...(options.normalizeOptionsFor && { normalizeOptionsFor: options.normalizeOptionsFor }),
     });
     let records: bigint;
     try {

@@ -1,9 +1,17 @@
 import { createLogger } from '@clawback/logging';
+import { parseMerchants } from '@clawback/merchants';
+import { kartraIpn, type KartraIpnInput } from '@clawback/providers';
 import { AvroRegistry } from '@clawback/schema-registry';
 import type { TestContext } from '@clawback/test-harness';
+import { merchantNormalization } from '../merchants/merchant-normalization';
+import { actualOutputs } from '../testing/actual-outputs';
 import { consumeAll } from '../testing/consume-all';
-import { createLifecycleTestContext, produceLog } from '../testing/lifecycle-test-context';
-import { notificationLog } from '../testing/notification-log';
+import {
+  createLifecycleTestContext,
+  outputTopics,
+  produceLog,
+} from '../testing/lifecycle-test-context';
+import { notificationLog, type LogRecord } from '../testing/notification-log';
 import { outputsAndPureRun } from '../testing/pure-run';
 
 const logger = createLogger({ service: 'order-lifecycle-test', level: 'warn' });
@@ -51,4 +59,63 @@ describe('order lifecycle consumer (real Kafka, registry, Redis)', () => {
     );
     expect(reasons).toEqual(expect.arrayContaining(['over_refund', 'orphan']));
   });
+
+  it('given a Kartra merchant configured with EUR in the merchants file, when its notifications are consumed, then its events are in EUR and other merchants keep the USD default', async () => {
+    const registry = new AvroRegistry(context.config.schemaRegistry);
+    const merchants = parseMerchants(
+      {
+        'shop-eur': { kartra: { secretKey: 'k', urlToken: 't', currency: 'EUR' } },
+        'shop-usd': { kartra: { secretKey: 'k', urlToken: 't' } },
+      },
+      {},
+    );
+    await produceLog(context, registry, [
+      kartraRecord('shop-eur', { transactionId: '800', amount: '47.00' }),
+      kartraRecord('shop-eur', {
+        transactionId: '801',
+        parentId: '800',
+        type: 'partial_refund',
+        amount: '10.00',
+        date: '2026-01-31 10:30:00',
+      }),
+      kartraRecord('shop-usd', { transactionId: '900', amount: '47.00' }),
+    ]);
+
+    await consumeAll(context, {
+      logger,
+      timeoutMs: 90_000,
+      normalizeOptionsFor: merchantNormalization(merchants),
+    });
+
+    const actual = await actualOutputs(context, registry, outputTopics(context.topics));
+    const events = [...actual.events.values()].flat();
+    const byOrder = (orderKey: string) =>
+      events
+        .filter((event) => event.orderKey === orderKey)
+        .map(({ type, currency }) => ({ type, currency }));
+    expect(byOrder('kartra:shop-eur:800')).toEqual([
+      { type: 'OrderPaid', currency: 'EUR' },
+      { type: 'RefundApplied', currency: 'EUR' },
+    ]);
+    expect(byOrder('kartra:shop-usd:900')).toEqual([{ type: 'OrderPaid', currency: 'USD' }]);
+  });
 });
+
+let ingressSequence = 0;
+
+/** A signed Kartra IPN as the ingress stores it for `merchantId`. */
+function kartraRecord(merchantId: string, input: KartraIpnInput): LogRecord {
+  const { body, contentType } = kartraIpn(input, { secretKey: 'k' });
+  const orderRef = input.parentId ?? input.transactionId;
+  const orderKey = `kartra:${merchantId}:${orderRef}`;
+  const value = {
+    ingressId: `kartra-${ingressSequence++}`,
+    provider: 'kartra',
+    merchantId,
+    orderKey,
+    receivedAt: Date.parse('2026-01-31T15:00:00Z'),
+    contentType,
+    body,
+  };
+  return { key: orderKey, value };
+}
