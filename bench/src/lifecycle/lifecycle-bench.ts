@@ -22,6 +22,7 @@ export function runLoop(
   kind: LoopKind,
   outputTopic: string,
   log: (line: string) => void,
+  tuning: { readonly concurrency?: number; readonly maxBatchBytes?: number } = {},
 ): Promise<LoopOutcome> {
   const request: LoopRequest = {
     kind,
@@ -31,8 +32,8 @@ export function runLoop(
     outputTopic,
     groupId: env.groupId(kind),
     transactionalIdPrefix: `${env.id}-${kind}`,
-    concurrency: CONCURRENCY,
-    maxBatchBytes: MAX_BATCH_BYTES,
+    concurrency: tuning.concurrency ?? CONCURRENCY,
+    maxBatchBytes: tuning.maxBatchBytes ?? MAX_BATCH_BYTES,
     until: 'caught-up',
     timeoutMs: 900_000,
   };

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
 
 /** Messages a child sends its parent. */
 export type ChildMessage<R> =
@@ -13,6 +14,14 @@ export interface RunChildOptions {
   readonly onProgress?: (line: string) => void;
   /** Named moments the child reports (e.g. the start of its measured phase). */
   readonly onMark?: (mark: string) => void;
+}
+
+/** Where `BENCH_CPU_PROF=1` writes the children's CPU profiles (git-ignored). */
+export const PROFILES_DIR = resolve(__dirname, '../../profiles');
+
+/** `--cpu-prof` for every child when `BENCH_CPU_PROF=1`: each writes a `.cpuprofile` on exit. */
+function profilingFlags(): string[] {
+  return process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`] : [];
 }
 
 /** A running child: its eventual result, and a way to send it further messages. */
@@ -34,7 +43,7 @@ export function startChild<Q extends object, R>(
   options: RunChildOptions,
 ): ChildHandle<R> {
   const child = fork(modulePath, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profilingFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
     // Every bench client uses kafkajs's default partitioner on purpose; its notice is noise.
