@@ -1,0 +1,24 @@
+import { isClawbackError } from '@clawback/errors';
+import { parseDemoArguments } from './demo-arguments';
+
+describe('parseDemoArguments', () => {
+  it.each([
+    [[], { command: 'run', keepRunning: false }],
+    [['--keep-running'], { command: 'run', keepRunning: true }],
+    [['--stop'], { command: 'stop' }],
+    [['--help'], { command: 'help' }],
+  ])('reads %j', (args, expected) => {
+    expect(parseDemoArguments(args)).toEqual(expected);
+  });
+
+  it.each([[['--keep']], [['--stop', '--keep-running']]])('refuses %j with the usage', (args) => {
+    let error: unknown;
+    try {
+      parseDemoArguments(args);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isClawbackError(error, 'demo_arguments_invalid')).toBe(true);
+    expect((error as Error).message).toContain('usage: npm run demo');
+  });
+});

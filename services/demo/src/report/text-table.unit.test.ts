@@ -1,0 +1,29 @@
+import { textTable } from './text-table';
+
+describe('textTable', () => {
+  it('pads columns to their widest cell, right-aligns numbers and trims line ends', () => {
+    const table = textTable(
+      [
+        { header: 'event', align: 'left' },
+        { header: 'amount', align: 'right' },
+        { header: 'note', align: 'left' },
+      ],
+      [
+        ['OrderPaid', '120.00', ''],
+        ['RefundApplied', '30.00', 'partial'],
+      ],
+    );
+    expect(table.split('\n')).toEqual([
+      'event          amount  note',
+      '-------------  ------  -------',
+      'OrderPaid      120.00',
+      'RefundApplied   30.00  partial',
+    ]);
+  });
+
+  it('prints only the header and rule when there are no rows', () => {
+    expect(textTable([{ header: 'subscription', align: 'left' }], [])).toBe(
+      'subscription\n------------',
+    );
+  });
+});

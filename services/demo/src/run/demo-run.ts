@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/** The repository root (the services are started from it, as `npm run` does). */
+export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+/** Where each demo run keeps its logs, merchants file and process record (git-ignored). */
+export const RUNS_DIR = join(REPO_ROOT, 'services/demo/.runs');
+
+/** Loopback ports of one run, chosen free at start so a run never collides with anything. */
+export interface DemoPorts {
+  readonly ingress: number;
+  readonly lifecycleOps: number;
+  readonly cancellationsOps: number;
+  /** commission-reversals serves its read API and health routes on one port. */
+  readonly commissionsHttp: number;
+  readonly receiver: number;
+}
+
+/** One demo run: its own topics, groups, transactional ids and Redis keys, named after `id`. */
+export interface DemoRun {
+  /** `demo-<UTC date>-<time>-<random>`, e.g. `demo-20260302-091500-1a2b`. */
+  readonly id: string;
+  readonly dir: string;
+  readonly ports: DemoPorts;
+}
+
+/** A fresh run id; every Kafka and Redis name of the run derives from it. */
+export function newRunId(now: Date, random = randomBytes(2).toString('hex')): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `demo-${stamp}-${random}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Creates the run's folder and picks its ports. */
+export async function createDemoRun(now = new Date()): Promise<DemoRun> {
+  const id = newRunId(now);
+  const dir = join(RUNS_DIR, id);
+  mkdirSync(dir, { recursive: true });
+  const ports: DemoPorts = {
+    ingress: await freePort(),
+    lifecycleOps: await freePort(),
+    cancellationsOps: await freePort(),
+    commissionsHttp: await freePort(),
+    receiver: await freePort(),
+  };
+  return { id, dir, ports };
+}
