@@ -21,8 +21,8 @@ import { TrustedSnapshots } from './trusted-snapshots';
  * The processing of one input partition by this instance, from the moment it fenced the
  * partition's previous owner until it stops or fails. It holds what must survive between
  * batches: the transactional producer, the next offset and watermark (as committed), the
- * parked orders and the trusted view of the snapshot cache. Any failure ends the task; the next batch opens a new
- * one, which reads everything again from committed data.
+ * parked orders and the trusted view of the snapshot cache. Any failure ends the task; the
+ * next batch opens a new one, which reads everything again from committed data.
  */
 export class PartitionTask implements ExactlyOncePartitionTask {
   private constructor(
