@@ -1,5 +1,6 @@
 import { type Env, loadConfig, logLevels } from '@clawback/config';
 import { startIngress } from '@clawback/ingress/src/service/start-ingress';
+import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
 import { createLogger } from '@clawback/logging';
 import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-lifecycle';
 import type { FixtureBody } from '@clawback/providers';
@@ -11,7 +12,7 @@ import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 
 /** A service downstream of the order lifecycle. */
-export type DownstreamService = 'subscription-cancellations';
+export type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
 
 /** What {@link startPipeline} runs. */
 export interface PipelineOptions {
@@ -30,6 +31,8 @@ export interface Pipeline {
   /** The environment the services were started with (group ids, prefixes, …). */
   readonly env: Env;
   readonly ingressUrl: string;
+  /** commission-reversals' read API (`/v1/affiliates/…`), when that service runs. */
+  readonly readApiUrl: string | undefined;
   /** POSTs a provider body to the ingress as the provider would. */
   post(route: NotificationRoute, fixture: FixtureBody): Promise<IngressAnswer>;
   /** Stops every service (newest first), deletes the topics, keys and merchants file. */
@@ -69,6 +72,17 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     });
     stoppers.push(() => lifecycle.stop());
     const joined = [lifecycle.joined];
+    let readApiUrl: string | undefined;
+    if (options.downstream?.includes('commission-reversals')) {
+      // OBSERVABILITY_PORT 0: its read API listens on a free port.
+      const started = await startCommissionReversalsFromEnv(
+        { ...env, OBSERVABILITY_PORT: '0' },
+        { logger: logger('commission-reversals') },
+      );
+      stoppers.push(() => started.service.stop());
+      joined.push(started.service.joined);
+      readApiUrl = `http://127.0.0.1:${started.service.httpPort}`;
+    }
     if (options.downstream?.includes('subscription-cancellations')) {
       const started = await startSubscriptionCancellationsFromEnv(env, {
         logger: logger('subscription-cancellations'),
@@ -94,6 +108,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       registry: new AvroRegistry(context.config.schemaRegistry),
       env,
       ingressUrl: ingress.url,
+      readApiUrl,
       post: (route, fixture) => postNotification(ingress.url, route, fixture),
       stop,
     };

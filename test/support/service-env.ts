@@ -18,6 +18,9 @@ export function serviceEnv(context: TestContext, merchantsFile: string, extra: E
     LIFECYCLE_TRANSACTIONAL_ID_PREFIX: context.transactionalIdPrefix,
     // Few partitions per suite: short sessions so a slow start never waits on a dead member.
     LIFECYCLE_SESSION_TIMEOUT_MS: '10000',
+    COMMISSIONS_GROUP_ID: context.groupId('commission-reversals'),
+    COMMISSIONS_TRANSACTIONAL_ID_PREFIX: context.transactionalIdPrefix,
+    COMMISSIONS_SESSION_TIMEOUT_MS: '10000',
     CANCELLATIONS_GROUP_ID: context.groupId('subscription-cancellations'),
     CANCELLATIONS_TRANSACTIONAL_ID_PREFIX: context.transactionalIdPrefix,
     CANCELLATIONS_SESSION_TIMEOUT_MS: '10000',
