@@ -6,3 +6,4 @@ export type {
   NotificationLine,
   RefundScope,
 } from './canonical-notification';
+export type { RawNotificationRecord } from './raw-notification-record';

@@ -24,5 +24,5 @@ export {
 } from './processing/apply-records';
 export type { DeadLetter, PartitionRecord } from './processing/partition-record';
 export { ParkedIndex, type ParkedEntry } from './processing/parked-index';
-export type { RawNotificationValue } from './records/raw-notification';
+export type { RawNotificationRecord } from './records/raw-notification';
 export type { DeadLetterValue, LifecycleCodecs } from './records/lifecycle-codecs';

@@ -1,21 +1,6 @@
-/**
- * The value written to `payments.notifications.raw`, field for field as in
- * `schemas/payments.notifications.raw.avsc`.
- */
-export interface RawNotificationRecord {
-  /** Unique per delivery (a provider's retry gets a new one). */
-  readonly ingressId: string;
-  readonly provider: string;
-  readonly merchantId: string;
-  /** `{provider}:{merchantId}:{orderRef}`; also the record key. */
-  readonly orderKey: string;
-  /** Epoch milliseconds, UTC. */
-  readonly receivedAt: number;
-  /** The Content-Type header as sent ('' when absent). */
-  readonly contentType: string;
-  /** The exact request body. */
-  readonly body: Buffer;
-}
+import type { RawNotificationRecord } from '@clawback/notifications';
+
+export type { RawNotificationRecord };
 
 /** Writes raw notifications to Kafka. */
 export interface NotificationPublisher {

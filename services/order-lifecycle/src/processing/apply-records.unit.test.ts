@@ -2,7 +2,7 @@ import type { CanonicalNotification, NotificationKind } from '@clawback/notifica
 import type { OrderState } from '@clawback/order-machine';
 import { orphanDeadline } from '@clawback/order-machine';
 import fc from 'fast-check';
-import type { RawNotificationValue } from '../records/raw-notification';
+import type { RawNotificationRecord } from '../records/raw-notification';
 import { applyRecords } from './apply-records';
 import { ordersToLoad } from './orders-to-load';
 import { ParkedIndex } from './parked-index';
@@ -13,7 +13,7 @@ const HORIZON = 48 * HOUR;
 const START = Date.parse('2026-01-01T00:00:00Z');
 const options = { orphanHorizonMs: HORIZON };
 
-const raw: RawNotificationValue = {
+const raw: RawNotificationRecord = {
   ingressId: 'i',
   provider: '2checkout',
   merchantId: 'm',

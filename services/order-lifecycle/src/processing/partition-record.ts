@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import type { RawNotificationValue } from '../records/raw-notification';
+import type { RawNotificationRecord } from '../records/raw-notification';
 
 /**
  * One input record as the pure core sees it: normalized, or the reason it cannot be used (it
@@ -9,13 +9,13 @@ export type PartitionRecord =
   | {
       readonly kind: 'notification';
       readonly offset: string;
-      readonly raw: RawNotificationValue;
+      readonly raw: RawNotificationRecord;
       readonly notification: CanonicalNotification;
     }
   | {
       readonly kind: 'unusable';
       readonly offset: string;
-      readonly raw: RawNotificationValue;
+      readonly raw: RawNotificationRecord;
       readonly errorCode: string;
       readonly errorMessage: string;
     };
@@ -23,7 +23,7 @@ export type PartitionRecord =
 /** A record that goes to `payments.notifications.dlq` instead of the machine. */
 export interface DeadLetter {
   readonly offset: string;
-  readonly raw: RawNotificationValue;
+  readonly raw: RawNotificationRecord;
   readonly errorCode: string;
   readonly errorMessage: string;
 }

@@ -1,9 +1,9 @@
 import type { LifecycleEvent, OrderState } from '@clawback/order-machine';
-import type { RawNotificationValue } from './raw-notification';
+import type { RawNotificationRecord } from './raw-notification';
 
 /** A `payments.notifications.dlq` value (schemas/payments.notifications.dlq.avsc). */
 export interface DeadLetterValue {
-  readonly notification: RawNotificationValue;
+  readonly notification: RawNotificationRecord;
   readonly errorCode: string;
   readonly errorMessage: string;
   readonly stage: string;
@@ -19,7 +19,7 @@ export interface DeadLetterValue {
  * dead-lettered) and a retriable one for everything else (the batch is retried).
  */
 export interface LifecycleCodecs {
-  decodeRaw(value: Buffer): Promise<RawNotificationValue>;
+  decodeRaw(value: Buffer): Promise<RawNotificationRecord>;
   encodeEvent(event: LifecycleEvent): Promise<Buffer>;
   encodeState(state: OrderState): Promise<Buffer>;
   decodeState(value: Buffer): Promise<OrderState>;

@@ -6,7 +6,7 @@ import {
 } from '@clawback/order-machine';
 import type { AvroRegistry } from '@clawback/schema-registry';
 import type { LifecycleCodecs } from './lifecycle-codecs';
-import type { RawNotificationValue } from './raw-notification';
+import type { RawNotificationRecord } from './raw-notification';
 
 /** The topics whose latest registered value schemas the codecs write with. */
 export interface CodecTopics {
@@ -22,7 +22,7 @@ export interface CodecTopics {
  */
 export function registryCodecs(registry: AvroRegistry, topics: CodecTopics): LifecycleCodecs {
   return {
-    decodeRaw: (value) => registry.decode<RawNotificationValue>(value),
+    decodeRaw: (value) => registry.decode<RawNotificationRecord>(value),
     encodeEvent: (event) => registry.encode(topics.events, toAvroEvent(event)),
     encodeState: (state) => registry.encode(topics.state, toAvroState(state)),
     decodeState: async (value) => fromAvroState(await registry.decode<AvroOrderState>(value)),

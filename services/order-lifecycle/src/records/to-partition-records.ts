@@ -8,7 +8,7 @@ import {
 import type { KafkaMessage } from '@clawback/kafka';
 import type { PartitionRecord } from '../processing/partition-record';
 import type { LifecycleCodecs } from './lifecycle-codecs';
-import type { RawNotificationValue } from './raw-notification';
+import type { RawNotificationRecord } from './raw-notification';
 
 /** Per-merchant normalization settings (e.g. Kartra's currency); constant for a replay. */
 export type NormalizeOptionsFor = (
@@ -39,7 +39,7 @@ async function toPartitionRecord(
   optionsFor: NormalizeOptionsFor,
 ): Promise<PartitionRecord> {
   const { offset } = message;
-  let raw: RawNotificationValue;
+  let raw: RawNotificationRecord;
   try {
     if (message.value === null) throw new Error('the record has no value');
     raw = await codecs.decodeRaw(message.value);
@@ -79,7 +79,7 @@ async function toPartitionRecord(
 
 function unusable(
   offset: string,
-  raw: RawNotificationValue,
+  raw: RawNotificationRecord,
   errorCode: string,
   errorMessage: string,
 ): PartitionRecord {
@@ -87,7 +87,7 @@ function unusable(
 }
 
 /** A stand-in for a record that is not a readable `RawNotification`: its bytes, kept whole. */
-function opaque(message: KafkaMessage): RawNotificationValue {
+function opaque(message: KafkaMessage): RawNotificationRecord {
   return {
     ingressId: '',
     provider: '',

@@ -1,11 +1,11 @@
 import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers';
-import type { RawNotificationValue } from '../records/raw-notification';
+import type { RawNotificationRecord } from '../records/raw-notification';
 import { seededRandom } from './seeded-random';
 
 /** One record of a generated `payments.notifications.raw` log. */
 export interface LogRecord {
   readonly key: string;
-  readonly value: RawNotificationValue;
+  readonly value: RawNotificationRecord;
 }
 
 /** Options for {@link notificationLog}. */
@@ -59,7 +59,7 @@ export function notificationLog(options: NotificationLogOptions): readonly LogRe
   const records: LogRecord[] = [];
   const retries: { readonly after: number; readonly record: LogRecord }[] = [];
   let ingress = 0;
-  const make = (value: Omit<RawNotificationValue, 'ingressId' | 'receivedAt'>): LogRecord => ({
+  const make = (value: Omit<RawNotificationRecord, 'ingressId' | 'receivedAt'>): LogRecord => ({
     key: value.orderKey,
     value: { ...value, ingressId: `ing-${ingress++}`, receivedAt: at },
   });
