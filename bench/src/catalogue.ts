@@ -4,6 +4,7 @@ import { endToEndBenchmark } from './end-to-end/end-to-end-bench';
 import { ingressBenchmark } from './ingress/ingress-bench';
 import { lifecycleBenchmark } from './lifecycle/lifecycle-bench';
 import { machineBenchmark } from './machine/machine-bench';
+import { replayBenchmark } from './replay/replay-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -12,4 +13,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ingressBenchmark,
   lifecycleBenchmark,
   endToEndBenchmark,
+  replayBenchmark,
 ];

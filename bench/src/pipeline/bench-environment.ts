@@ -42,6 +42,11 @@ export interface BenchEnvironment {
   readonly registry: AvroRegistry;
   /** `<id>-<name>`: a consumer group (or transactional-id prefix) of the run, deleted at the end. */
   groupId(name: string): string;
+  /** Topics and groups something else created for the run (a replay's), deleted at the end. */
+  alsoDelete(resources: {
+    readonly topics?: readonly string[];
+    readonly groups?: readonly string[];
+  }): void;
   /** The environment a service started for this run reads (topic prefix, Redis keys, quiet logs). */
   env(extra?: Env): Env;
   /** Deletes the run's topics, schema subjects and Redis keys; disconnects. */
@@ -96,6 +101,7 @@ export async function openBenchEnvironment(
     await registry.register(topics.notificationsRaw, raw.schema);
   }
   const groups = new Set<string>();
+  const otherTopics = new Set<string>();
   return {
     id,
     topics,
@@ -109,6 +115,10 @@ export async function openBenchEnvironment(
       groups.add(`${id}-${name}`);
       return `${id}-${name}`;
     },
+    alsoDelete: (resources) => {
+      for (const topic of resources.topics ?? []) otherTopics.add(topic);
+      for (const group of resources.groups ?? []) groups.add(group);
+    },
     env: (extra = {}) => ({
       ...process.env,
       KAFKA_TOPIC_PREFIX: id,
@@ -119,11 +129,11 @@ export async function openBenchEnvironment(
     }),
     dispose: async () => {
       const all = topicKeys.map((key) => topics[key]);
-      await deleteTopics(admin, [...all, ...Object.values(extraTopics)]);
+      await deleteTopics(admin, [...all, ...Object.values(extraTopics), ...otherTopics]);
       // Groups that are gone already, or still have members, are left for the broker to expire.
       await admin.deleteGroups([...groups]).catch(() => undefined);
       await admin.disconnect();
-      await deleteSubjects(config.schemaRegistry.url, all);
+      await deleteSubjects(config.schemaRegistry.url, [...all, ...otherTopics]);
       const redis = await createRedisClient(config.redis, { connectionName: `${id}-cleanup` });
       await deleteKeysByPrefix(redis, '');
       await quitRedis(redis);
