@@ -131,6 +131,7 @@ async function finish(
   progress(
     `stopped; deleted the run's topics, consumer groups and Redis keys (logs stay in ${relative(REPO_ROOT, run.dir)})`,
   );
+  progress('the infrastructure stays up for the next run; `npm run infra:down` stops it');
 }
 
 function keptRunningNote(run: DemoRun): string {

@@ -1,3 +1,4 @@
+import { ledgerGroupId } from '@clawback/commission-reversals';
 import type { Env } from '@clawback/config';
 
 /** The consumer groups of a run's services, by what they consume. */
@@ -15,7 +16,7 @@ export function runGroups(id: string): RunGroups {
     lifecycle: `${id}-order-lifecycle`,
     cancellations: `${id}-subscription-cancellations`,
     commissions: `${id}-commission-reversals`,
-    commissionsLedger: `${id}-commission-reversals-ledger`,
+    commissionsLedger: ledgerGroupId({ groupId: `${id}-commission-reversals` }),
   };
 }
 
