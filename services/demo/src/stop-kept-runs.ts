@@ -36,13 +36,16 @@ export async function stopKeptRuns(progress: Progress): Promise<void> {
   }
   const config = loadConfig(['kafka', 'redis'], process.env);
   for (const record of records) {
-    for (const child of [...record.processes].reverse()) {
-      if (!stillOurs(child)) continue;
+    const stop = async (child: RecordedProcess) => {
+      if (!stillOurs(child)) return;
       const how = await stopPid(child.pid, 30_000);
       progress(
         `run ${record.id}: stopped ${child.name} (pid ${child.pid}${how === 'killed' ? ', killed' : ''})`,
       );
-    }
+    };
+    // The ingress first, so nothing new comes in; then the others together.
+    for (const child of record.processes.filter((p) => p.name === 'ingress')) await stop(child);
+    await Promise.all(record.processes.filter((p) => p.name !== 'ingress').map(stop));
     const problems = await cleanRun(record.id, config);
     for (const problem of problems)
       progress(`run ${record.id}: could not clean up everything: ${problem}`);

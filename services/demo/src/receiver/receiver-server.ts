@@ -61,6 +61,11 @@ export async function startReceiverServer(
   });
   return {
     book,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Senders keep connections alive; a stopping receiver need not wait for them to idle out.
+        server.closeAllConnections();
+      }),
   };
 }
