@@ -1,8 +1,10 @@
+import { relative } from 'node:path';
 import type { Admin } from '@clawback/kafka';
 import { DemoError } from '../demo-error';
 import { groupHasJoined } from '../observe/consumer-groups';
 import { pollUntil } from '../observe/poll-until';
 import type { Progress } from '../progress';
+import { REPO_ROOT } from '../run/demo-run';
 import type { DemoProcess } from './demo-processes';
 import { type ServiceProcess, spawnService } from './service-process';
 
@@ -56,7 +58,9 @@ export async function startProcesses(
     for (const spec of specs) {
       const child = spawnService(spec, logDir);
       all.push(child);
-      progress(`starting ${spec.name} (pid ${child.pid}, log ${child.logFile})`);
+      progress(
+        `starting ${spec.name} (pid ${child.pid}, log ${relative(REPO_ROOT, child.logFile)})`,
+      );
       try {
         await pollUntil(
           async () => {
