@@ -9,29 +9,10 @@ import { runChild, startChild } from '../pipeline/child-process';
 import { BENCH_MERCHANT, writeMerchantsFile } from '../pipeline/merchants-file';
 import { endToEndFigures, endToEndTables } from './end-to-end-report';
 import type { ReaderExpectation, ReaderRequest, ReaderResult } from './events-reader';
-import type { PacedRequest, PacedResult, SentRequest } from './paced-request';
+import { expectedEvents } from './expected-events';
+import type { PacedRequest, PacedResult } from './paced-request';
 
 const here = (file: string): string => resolve(__dirname, file);
-
-/**
- * The measured requests that must each cause an event: answered 200, and no earlier request
- * about the same order went unanswered (shed or refused), since a notification waiting for a
- * sale that never arrived is parked, not late. Those are counted as `blocked`.
- */
-export function expectedEvents(requests: readonly SentRequest[]): {
-  readonly measured: SentRequest[];
-  readonly blocked: number;
-} {
-  const broken = new Set<string>();
-  const measured: SentRequest[] = [];
-  let blocked = 0;
-  for (const request of requests) {
-    if (request.status !== 200) broken.add(request.orderKey);
-    else if (broken.has(request.orderKey)) blocked += request.warmUp ? 0 : 1;
-    else if (!request.warmUp) measured.push(request);
-  }
-  return { measured, blocked };
-}
 
 /** The run's shape; `quick` only checks the code paths. */
 export function endToEndParameters(quick: boolean) {
@@ -39,7 +20,7 @@ export function endToEndParameters(quick: boolean) {
     ratePerSecond: quick ? 100 : 500,
     warmUpSeconds: quick ? 2 : 5,
     durationSeconds: quick ? 5 : 30,
-    maxInFlight: 512,
+    maxInFlight: 2048,
     seed: 5,
     settleTimeoutMs: 180_000,
   };

@@ -52,6 +52,7 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
         const base = {
           notificationId: ids[i]!,
           orderKey: pool[i]!.orderKey,
+          kind: pool[i]!.kind,
           warmUp: i < warmUpCount,
         };
         const startMs = epochMs();

@@ -13,6 +13,8 @@ export interface PacedRequest {
 export interface SentRequest {
   readonly notificationId: string;
   readonly orderKey: string;
+  /** The story step's kind: a payment the order's later notifications depend on, or not. */
+  readonly kind: string;
   readonly startMs: number;
   readonly endMs: number;
   /** HTTP status; 0 for a connection error, -1 when shed (never sent). */

@@ -8,6 +8,8 @@ export interface IpnRequest {
   readonly body: Buffer;
   readonly contentType: string;
   readonly orderKey: string;
+  /** What the IPN says happened (`payment_completed`, `refund`, ...). */
+  readonly kind: string;
 }
 
 /** Options of {@link ipnPool}. */
@@ -52,7 +54,11 @@ export function ipnPool(options: IpnPoolOptions): IpnRequest[] {
         const refno = String(10_000_000 + story.index);
         const input = twoCheckoutInputOf(story, step, refno);
         const signed = twoCheckoutIpn(input, { secretKey: options.secretKey, algorithm: 'all' });
-        out.push({ ...signed, orderKey: `2checkout:${options.merchantId}:${refno}` });
+        out.push({
+          ...signed,
+          orderKey: `2checkout:${options.merchantId}:${refno}`,
+          kind: story.steps[step]!.kind,
+        });
       });
     }
   }
