@@ -3,6 +3,7 @@ import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConfig } from '@clawback/config';
 import type { Logger } from '@clawback/logging';
 import { Kafka, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs';
+import { installAbortedTransactionsFix } from './aborted-transactions';
 import { kafkajsLevel, pinoLogCreator } from './log-creator';
 
 /** Options for {@link createKafkaClient}. */
@@ -63,5 +64,6 @@ function tlsOptions(
  * swapping kafkajs for another KafkaJS-style client changes this module only.
  */
 export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptions = {}): Kafka {
+  installAbortedTransactionsFix();
   return new Kafka(kafkaJsConfig(config, options));
 }
