@@ -93,8 +93,8 @@ describe('decideCommission properties', () => {
   it('decides each order as if it were alone when orders interleave', () => {
     fc.assert(
       fc.property(storySpecs, storySpecs, fc.array(fc.boolean()), (a, b, picks) => {
-        const first = storyEvents(a, true, 'a');
-        const second = storyEvents(b, true, 'b');
+        const first = storyEvents(a, true, { merchantId: 'm', orderRef: 'a' });
+        const second = storyEvents(b, true, { merchantId: 'm', orderRef: 'b' });
         const queues = [[...first], [...second]];
         const merged: LifecycleEvent[] = [];
         for (const pick of picks) {

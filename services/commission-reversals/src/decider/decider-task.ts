@@ -75,7 +75,19 @@ export class DeciderTask implements PartitionTask {
     return this.nextOffset;
   }
 
-  async process(messages: readonly KafkaMessage[]): Promise<void> {
+  /**
+   * Decides the records in slices of `recordsPerTransaction`, one transaction each: an
+   * upstream record batch can be far larger than a transaction should be.
+   */
+  async process(messages: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
+    const size = this.deps.settings.recordsPerTransaction;
+    for (let start = 0; start < messages.length; start += size) {
+      await this.processSlice(messages.slice(start, start + size));
+      await heartbeat();
+    }
+  }
+
+  private async processSlice(messages: readonly KafkaMessage[]): Promise<void> {
     const last = messages[messages.length - 1];
     if (last === undefined) return;
     const { deps } = this;

@@ -17,8 +17,10 @@ export interface CommissionSettings {
   readonly transactionTimeoutMs: number;
   /** Input partitions processed at the same time, per consumer. */
   readonly partitionConcurrency: number;
-  /** Bytes fetched per partition and poll: the size of one batch, hence of one transaction. */
+  /** Bytes fetched per partition and poll (kafkajs may still hand over a larger record batch). */
   readonly maxBatchBytes: number;
+  /** Input records per decider transaction at most: bounds a transaction and redone work. */
+  readonly recordsPerTransaction: number;
   /** Upper bound for restoring one partition's order states from the changelog. */
   readonly restoreTimeoutMs: number;
   /** How often the ledger checks that Redis still holds its generation (else it rebuilds). */
@@ -32,6 +34,7 @@ export const defaultCommissionSettings = {
   transactionTimeoutMs: 60_000,
   partitionConcurrency: 4,
   maxBatchBytes: 1_048_576,
+  recordsPerTransaction: 500,
   restoreTimeoutMs: 300_000,
   ledgerCheckIntervalMs: 5_000,
 } as const;
@@ -71,6 +74,12 @@ export function loadCommissionSettings(
       1,
     ),
     maxBatchBytes: integerFrom(env, 'COMMISSIONS_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
+    recordsPerTransaction: integerFrom(
+      env,
+      'COMMISSIONS_RECORDS_PER_TRANSACTION',
+      d.recordsPerTransaction,
+      1,
+    ),
     restoreTimeoutMs: integerFrom(env, 'COMMISSIONS_RESTORE_TIMEOUT_MS', d.restoreTimeoutMs, 1000),
     ledgerCheckIntervalMs: integerFrom(
       env,

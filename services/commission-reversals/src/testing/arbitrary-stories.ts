@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LifecycleEvent } from '@clawback/order-machine';
-import { OrderStory } from './lifecycle-events';
+import { OrderStory, type TestOrder } from './lifecycle-events';
 
 /** One step of a generated story; amounts are per mille of what remains. */
 export type StoryStep =
@@ -56,9 +56,9 @@ type Status = 'paid' | 'disputed' | 'over';
 export function storyEvents(
   spec: StorySpec,
   machineRules: boolean,
-  orderRef = '1',
+  order: Omit<TestOrder, 'commission'> = { merchantId: 'm', orderRef: '1' },
 ): LifecycleEvent[] {
-  const story = new OrderStory({ merchantId: 'm', orderRef, commission: spec.commission });
+  const story = new OrderStory({ ...order, commission: spec.commission });
   story.paidWith(spec.amount);
   let remaining = spec.amount;
   let status: Status = 'paid';

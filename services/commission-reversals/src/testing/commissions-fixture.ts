@@ -46,6 +46,7 @@ export function testCommissionSettings(ctx: TestContext): CommissionSettings {
     transactionalIdPrefix: ctx.transactionalIdPrefix,
     sessionTimeoutMs: 6_000,
     maxBatchBytes: 4_096,
+    recordsPerTransaction: 5,
     restoreTimeoutMs: 60_000,
     ledgerCheckIntervalMs: 300,
   };
