@@ -156,7 +156,7 @@ describe('commission adjustments and balances from HTTP (ingress, order lifecycl
           return body !== undefined && body.totalEntries >= entries ? body : undefined;
         },
         {
-          timeoutMs: 60_000,
+          timeoutMs: 120_000,
           intervalMs: 200,
           description: `${entries} ledger entries of ${affiliate}`,
         },

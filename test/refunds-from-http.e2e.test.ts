@@ -41,7 +41,7 @@ describe('refunds from HTTP to orders.lifecycle.events (ingress, order lifecycle
     const topic = context.topics.lifecycleEvents;
     await context.readAll(topic, {
       until: (records) => keyed(records, orderKey).length >= count,
-      timeoutMs: 90_000,
+      timeoutMs: 120_000,
     });
     return decodeLifecycleEvents(
       registry,

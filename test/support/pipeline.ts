@@ -98,11 +98,11 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     });
     stoppers.push(() => ingress.close());
     await waitFor(async () => (await fetch(`${ingress.url}/readyz`)).ok, {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       intervalMs: 200,
       description: 'the ingress to be ready',
     });
-    await withTimeout(Promise.all(joined), 60_000, 'every consumer to join its group');
+    await withTimeout(Promise.all(joined), 120_000, 'every consumer to join its group');
     return {
       context,
       registry: new AvroRegistry(context.config.schemaRegistry),

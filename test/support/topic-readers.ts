@@ -43,7 +43,7 @@ export async function waitForGroupToCatchUp(
   context: TestContext,
   groupId: string,
   topic: string,
-  timeoutMs = 90_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const records = await context.readAll(topic, { timeoutMs: 30_000 });
   const lastOffsets = new Map<number, bigint>();
