@@ -1,0 +1,80 @@
+import { deleteKeysByPrefix, type Redis } from '@clawback/redis';
+import { createTestContext, type TestContext } from '@clawback/test-harness';
+import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import { decideEvents } from '../decide/decide-events';
+import { OrderStory } from '../testing/lifecycle-events';
+import { testTerms } from '../testing/terms';
+import { LedgerStore } from './ledger-store';
+import { readLedger } from './read-ledger';
+
+let ctx: TestContext;
+let redis: Redis;
+beforeEach(async () => {
+  ctx = await createTestContext({ topics: [] });
+  redis = await ctx.redis();
+});
+afterEach(() => ctx.dispose());
+
+function adjustments(commission: number | null = null): readonly CommissionAdjustment[] {
+  const order = new OrderStory({ merchantId: 'm', orderRef: '1', commission });
+  const events = [order.paidWith(10_000), order.refund(2_500), order.chargebackOpened()];
+  return decideEvents(new Map(), events, () => testTerms('0.30')).adjustments;
+}
+
+describe('ledger store (real Redis)', () => {
+  it('given a batch booked but its position not moved (a crash), when redone, then nothing is booked twice', async () => {
+    const store = new LedgerStore(redis);
+    const generation = await store.generation();
+    const batch = adjustments();
+    expect(await store.book(generation, batch.slice(0, 2))).toEqual(['booked', 'booked']);
+    // The process died here; the next owner books the whole batch again.
+    expect(await store.book(generation, batch)).toEqual(['duplicate', 'duplicate', 'booked']);
+    const page = await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 });
+    expect(page?.entries.map((e) => [e.amount, e.balanceAfter])).toEqual([
+      [3000, 3000],
+      [-750, 2250],
+      [-2250, 0],
+    ]);
+    expect(page?.balances).toEqual([
+      { currency: 'EUR', balance: 0, earned: 3000, reversed: 3000, reinstated: 0 },
+    ]);
+  });
+
+  it('keeps amounts up to the largest safe integer exact', async () => {
+    const store = new LedgerStore(redis);
+    const generation = await store.generation();
+    const huge = Number.MAX_SAFE_INTEGER;
+    await store.book(generation, adjustments(huge).slice(0, 1));
+    const page = await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 });
+    expect(page?.entries[0]?.balanceAfter).toBe(huge);
+    expect(page?.balances[0]?.balance).toBe(huge);
+  });
+
+  it('moves a position only from where it was', async () => {
+    const store = new LedgerStore(redis);
+    const generation = await store.generation();
+    expect(await store.position(generation, 't', 0)).toBeNull();
+    expect(await store.advance(generation, 't', 0, null, '5')).toBe(true);
+    expect(await store.advance(generation, 't', 0, null, '9')).toBe(false);
+    expect(await store.advance(generation, 't', 0, '4', '9')).toBe(false);
+    expect(await store.advance(generation, 't', 0, '5', '9')).toBe(true);
+    expect(await store.position(generation, 't', 0)).toBe('9');
+  });
+
+  it('given Redis wiped, then the generation is no longer current and a new one starts empty', async () => {
+    const store = new LedgerStore(redis);
+    const first = await store.generation();
+    await store.book(first, adjustments());
+    await store.advance(first, 't', 0, null, '3');
+    expect(await store.isCurrent()).toBe(true);
+    await deleteKeysByPrefix(redis, '');
+    expect(await store.isCurrent()).toBe(false);
+    const second = await store.generation();
+    expect(second).not.toBe(first);
+    expect(await store.position(second, 't', 0)).toBeNull();
+    expect(await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 })).toBeUndefined();
+    // A booking still in flight into the old generation stays out of the new one.
+    await store.book(first, adjustments());
+    expect(await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 })).toBeUndefined();
+  });
+});
