@@ -1,5 +1,5 @@
 import { type Env, loadConfig, logLevels } from '@clawback/config';
-import { startIngress } from '@clawback/ingress/src/service/start-ingress';
+import { startIngress } from '@clawback/ingress';
 import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
 import { createLogger } from '@clawback/logging';
 import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-lifecycle';

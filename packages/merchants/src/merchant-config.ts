@@ -15,7 +15,7 @@ export interface TwoCheckoutSettings extends OpenSection {
  */
 export interface KartraSettings extends OpenSection {
   readonly secretKey: string;
-  readonly urlToken: string;
+  readonly urlToken?: string;
   readonly currency?: string;
 }
 

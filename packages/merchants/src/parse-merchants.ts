@@ -14,8 +14,19 @@ const MERCHANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Required string keys per provider block; other keys are kept as they are. */
 const REQUIRED_KEYS: { readonly [P in ProviderName]: readonly string[] } = {
   '2checkout': ['secretKey'],
-  kartra: ['secretKey', 'urlToken'],
+  kartra: ['secretKey'],
   click2sell: ['secretKey'],
+};
+
+/**
+ * Optional string keys: absent is fine, present must be a non-empty string. Without a Kartra
+ * `urlToken` the unsigned outbound-API JSON surface stays closed for the merchant (401), while
+ * its IPN (checked by `secretKey`) still works.
+ */
+const OPTIONAL_KEYS: { readonly [P in ProviderName]: readonly string[] } = {
+  '2checkout': [],
+  kartra: ['urlToken'],
+  click2sell: [],
 };
 
 function invalid(path: string, message: string): MerchantsError {
@@ -33,8 +44,9 @@ function parseProvider<P extends ProviderName>(
   path: string,
 ): ProviderSettings[P] {
   const block = requireObject(value, path);
-  for (const key of REQUIRED_KEYS[provider]) {
+  for (const key of [...REQUIRED_KEYS[provider], ...OPTIONAL_KEYS[provider]]) {
     const field = block[key];
+    if (field === undefined && OPTIONAL_KEYS[provider].includes(key)) continue;
     if (typeof field !== 'string' || field === '') {
       throw invalid(childPath(path, key), 'must be a non-empty string or {"env": "NAME"}');
     }

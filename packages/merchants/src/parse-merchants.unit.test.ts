@@ -47,6 +47,12 @@ describe('parseMerchants', () => {
     expect(providerSettingsOf(merchants, 'm2', '2checkout')).toBeUndefined();
   });
 
+  it('accepts a Kartra block without urlToken (the unsigned JSON surface stays closed)', () => {
+    const merchants = parseMerchants({ m1: { kartra: { secretKey: 's' } } }, {});
+
+    expect(providerSettingsOf(merchants, 'm1', 'kartra')).toEqual({ secretKey: 's' });
+  });
+
   it('names the variable and the path when an env reference is unset', () => {
     const error = errorOf(() => parseMerchants(valid, {}));
 
@@ -56,7 +62,7 @@ describe('parseMerchants', () => {
   });
 
   it.each([
-    [{ m1: { kartra: { secretKey: 's' } } }, 'm1.kartra.urlToken'],
+    [{ m1: { kartra: { secretKey: 's', urlToken: '' } } }, 'm1.kartra.urlToken'],
     [{ m1: { '2checkout': { secretKey: '' } } }, 'm1.2checkout.secretKey'],
     [{ m1: { click2sell: { secretKey: 42 } } }, 'm1.click2sell.secretKey'],
     [{ m1: { click2sell: 'secret' } }, 'm1.click2sell'],
@@ -75,7 +81,10 @@ describe('parseMerchants', () => {
 
   it('never puts a secret value into an error message', () => {
     const error = errorOf(() =>
-      parseMerchants({ m1: { kartra: { secretKey: 'super-secret-value' } } }, {}),
+      parseMerchants(
+        { m1: { kartra: { secretKey: 'super-secret-value', currency: 'not-a-code' } } },
+        {},
+      ),
     );
 
     expect(error.message).not.toContain('super-secret-value');

@@ -1,3 +1,8 @@
+export {
+  startIngress,
+  type RunningIngress,
+  type StartIngressOptions,
+} from './service/start-ingress';
 export { buildIngress, type IngressDependencies } from './http/build-ingress';
 export { IngressError, STATUS_OF, type IngressErrorCode } from './errors/ingress-error';
 export {
