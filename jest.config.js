@@ -1,7 +1,7 @@
 // Three kinds of test, told apart by file suffix (see docs/contributing.md):
 //   *.unit.test.ts  pure, beside the code;  *.int.test.ts  real Kafka/registry/Redis;
 //   test/**/*.e2e.test.ts  end-to-end through the running services.
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 /** @type {import('jest').Config} */
