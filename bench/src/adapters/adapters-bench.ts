@@ -1,20 +1,17 @@
 import type { Benchmark, BenchOutcome, BenchRunOptions, JsonObject } from '../benchmark';
 import { formatCount, formatFixed, formatRatio, round } from '../report/format';
 import { adapterCases } from './adapter-cases';
-import {
-  acceptLoop,
-  bareLoop,
-  checkCase,
-  fullLoop,
-  normalizeLoop,
-  type LoopFigure,
-} from './adapter-runs';
+import { interleaved, type InterleavedFigure } from '../stats/interleaved';
+import { acceptLoop, bareLoop, checkCase, fullLoop, normalizeLoop } from './adapter-runs';
 
-const figure = (f: LoopFigure): JsonObject => ({
+const ROUNDS = 5;
+
+const figure = (f: InterleavedFigure): JsonObject => ({
   operations: f.operations,
   elapsedMs: round(f.elapsedMs),
   perSecond: round(f.perSecond, 0),
   microsecondsEach: round(f.microsecondsEach),
+  roundsPerSecond: f.roundsPerSecond,
 });
 
 function measure(options: BenchRunOptions): BenchOutcome {
@@ -28,10 +25,13 @@ function measure(options: BenchRunOptions): BenchOutcome {
     checkCase(c);
     fullLoop(c, Math.min(operations, 5000)); // warm-up: let the JIT settle before timing
     options.log(c.name);
-    const full = fullLoop(c, operations);
-    const accept = acceptLoop(c, operations);
-    const normalize = normalizeLoop(c, operations);
-    const bare = bareLoop(c, operations);
+    const perRound = Math.ceil(operations / ROUNDS);
+    const { full, accept, normalize, bare } = interleaved(ROUNDS, {
+      full: () => fullLoop(c, perRound),
+      accept: () => acceptLoop(c, perRound),
+      normalize: () => normalizeLoop(c, perRound),
+      bare: () => bareLoop(c, perRound),
+    });
     figures[c.name] = {
       provider: c.provider,
       parseVerifyNormalize: figure(full),
@@ -51,7 +51,12 @@ function measure(options: BenchRunOptions): BenchOutcome {
     ]);
   }
   return {
-    parameters: { distinctBodiesPerCase: distinctBodies, operationsPerLoop: operations, seed: 2 },
+    parameters: {
+      distinctBodiesPerCase: distinctBodies,
+      operationsPerLoop: operations,
+      rounds: ROUNDS,
+      seed: 2,
+    },
     figures,
     tables: [
       {

@@ -1,48 +1,18 @@
-import {
-  decide,
-  type DecideOptions,
-  type OrderInput,
-  type OrderState,
-} from '@clawback/order-machine';
+import type { DecideOptions, OrderInput } from '@clawback/order-machine';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { formatCount, formatFixed, formatMiB, formatRatio, round } from '../report/format';
 import { liveHeapBytes } from '../stats/heap';
-import { nowMs, perSecond } from '../stats/stopwatch';
-import { runBare } from './bare-xstate';
+import { perSecond } from '../stats/stopwatch';
+import { bareLoop, type BareEvent } from './bare-xstate';
+import { decideLoop } from './decide-loop';
 import { machineInputs } from './machine-inputs';
 
 const DECIDE: DecideOptions = { orphanHorizonMs: 7 * 24 * 60 * 60 * 1000 };
 
-interface DecideRun {
-  readonly ms: number;
-  readonly events: number;
-  readonly eventsByType: Readonly<Record<string, number>>;
-  readonly orders: number;
-  /** Live heap while every order's latest state is still held (after a full collection). */
-  readonly heapWithStatesBytes: number;
-}
+/** Notifications per chunk: whole windows of orders, so no order straddles two chunks. */
+const CHUNK = 100_000;
 
-/** Decides every input in log order, keeping each order's latest state as the consumer does. */
-function runDecide(inputs: readonly OrderInput[]): DecideRun {
-  const states = new Map<string, OrderState>();
-  const eventsByType: Record<string, number> = {};
-  let events = 0;
-  const start = nowMs();
-  for (const input of inputs) {
-    if (input.type !== 'notification') continue;
-    const key = input.notification.orderKey;
-    const decision = decide(states.get(key), input, DECIDE);
-    states.set(key, decision.state);
-    events += decision.events.length;
-    for (const event of decision.events)
-      eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
-  }
-  const ms = nowMs() - start;
-  // Measured here, while `states` is alive; the caller measures again once it is garbage.
-  return { ms, events, eventsByType, orders: states.size, heapWithStatesBytes: liveHeapBytes() };
-}
-
-function bareEvents(inputs: readonly OrderInput[]) {
+function bareEvents(inputs: readonly OrderInput[]): BareEvent[] {
   return inputs.map((input) =>
     input.type === 'notification'
       ? { orderKey: input.notification.orderKey, event: { type: input.notification.kind } }
@@ -53,8 +23,8 @@ function bareEvents(inputs: readonly OrderInput[]) {
 /** Runs both loops on other data first, so the timed runs start with optimised code. */
 function warmUp(orders: number, arrivalsPerOrder: number): void {
   const inputs = machineInputs({ orders, arrivalsPerOrder, seed: 1006 }).inputs;
-  runDecide(inputs);
-  runBare(bareEvents(inputs));
+  decideLoop(DECIDE).run(inputs);
+  bareLoop().run(bareEvents(inputs));
 }
 
 function measure(options: BenchRunOptions): BenchOutcome {
@@ -65,24 +35,32 @@ function measure(options: BenchRunOptions): BenchOutcome {
     arrivalsPerOrder,
     seed: 6,
     window: 1000,
+    chunk: CHUNK,
     orphanHorizonMs: DECIDE.orphanHorizonMs,
   };
   options.log(`building ${formatCount(orders * arrivalsPerOrder)} notifications`);
   const built = machineInputs({ orders, arrivalsPerOrder, seed: parameters.seed });
-  const bare = bareEvents(built.inputs);
+  const bareInputs = bareEvents(built.inputs);
   warmUp(Math.min(orders, 10_000), arrivalsPerOrder);
 
-  options.log('deciding');
-  const ours = runDecide(built.inputs);
-  const heapAfter = ours.heapWithStatesBytes;
+  // Alternating chunks: a burst of load from other processes falls on both loops alike.
+  options.log('deciding, alternating with bare xstate transitions chunk by chunk');
+  const ours = decideLoop(DECIDE);
+  const bare = bareLoop();
+  let oursMs = 0;
+  let bareMs = 0;
+  for (let start = 0; start < built.inputs.length; start += CHUNK) {
+    oursMs += ours.run(built.inputs.slice(start, start + CHUNK));
+    bareMs += bare.run(bareInputs.slice(start, start + CHUNK));
+  }
+  const heapAfter = liveHeapBytes();
+  const orderCount = ours.orders;
+  ours.release();
   const stateHeap = heapAfter - liveHeapBytes();
-  options.log('baseline: bare xstate transitions');
-  const bareStart = nowMs();
-  const bareCount = runBare(bare);
-  const bareMs = nowMs() - bareStart;
+  const bareCount = bareInputs.length;
 
   const n = built.inputs.length;
-  const oursRate = perSecond(n, ours.ms);
+  const oursRate = perSecond(n, oursMs);
   const bareRate = perSecond(bareCount, bareMs);
   const figures = {
     notifications: n,
@@ -91,16 +69,16 @@ function measure(options: BenchRunOptions): BenchOutcome {
     storyMix: built.storyMix,
     notificationKinds: built.kindMix,
     decide: {
-      elapsedMs: round(ours.ms),
+      elapsedMs: round(oursMs),
       transitionsPerSecond: round(oursRate, 0),
-      microsecondsPerNotification: round((ours.ms * 1000) / n),
+      microsecondsPerNotification: round((oursMs * 1000) / n),
       eventsEmitted: ours.events,
       eventsByType: ours.eventsByType,
     },
     heap: {
       heapUsedBytes: heapAfter,
       stateHeapBytes: stateHeap,
-      bytesPerOrder: round(stateHeap / ours.orders, 0),
+      bytesPerOrder: round(stateHeap / orderCount, 0),
     },
     baseline: {
       what: 'xstate transition() on a one-state counting machine, snapshots per order',
@@ -121,7 +99,7 @@ function measure(options: BenchRunOptions): BenchOutcome {
           [
             'decide() (order machine)',
             formatCount(oursRate),
-            formatFixed((ours.ms * 1000) / n, 2),
+            formatFixed((oursMs * 1000) / n, 2),
             formatRatio(oursRate / bareRate),
           ],
           [
@@ -137,8 +115,8 @@ function measure(options: BenchRunOptions): BenchOutcome {
         columns: ['figure', 'value'],
         rows: [
           ['heap used (all)', formatMiB(heapAfter)],
-          [`state of ${formatCount(ours.orders)} orders`, formatMiB(stateHeap)],
-          ['bytes per order', formatCount(stateHeap / ours.orders)],
+          [`state of ${formatCount(orderCount)} orders`, formatMiB(stateHeap)],
+          ['bytes per order', formatCount(stateHeap / orderCount)],
           ['events emitted', formatCount(ours.events)],
           ['retries (duplicates) among inputs', formatCount(built.retries)],
         ],

@@ -1,0 +1,23 @@
+import { interleaved } from './interleaved';
+
+describe('interleaved', () => {
+  it('alternates the loops round by round', () => {
+    const order: string[] = [];
+    const run = (name: string) => () => {
+      order.push(name);
+      return { operations: 10, elapsedMs: 1 };
+    };
+    interleaved(3, { a: run('a'), b: run('b') });
+    expect(order).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
+  });
+
+  it('keeps the median round, so one disturbed round does not move the figure', () => {
+    const elapsed = [10, 10, 1000, 10, 10];
+    let i = 0;
+    const figure = interleaved(5, { a: () => ({ operations: 100, elapsedMs: elapsed[i++]! }) }).a;
+    expect(figure.perSecond).toBe(10_000);
+    expect(figure.operations).toBe(500);
+    expect(figure.elapsedMs).toBe(1040);
+    expect(figure.roundsPerSecond).toEqual([10_000, 10_000, 100, 10_000, 10_000]);
+  });
+});
