@@ -1,4 +1,6 @@
 export { readAll, type ReadAllOptions, type ReadRecord } from './read-all';
+export { freePort } from './free-port';
+export { seededRandom } from './seeded-random';
 export {
   createTestContext,
   uniqueTestId,

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { click2sellNotification } from '@clawback/providers';
-import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
-import { freePort } from './testing/free-port';
+import { createTestContext, freePort, waitFor, type TestContext } from '@clawback/test-harness';
 import {
   ingressEnv,
   postNotification,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@clawback/logging';
-import { waitFor } from '@clawback/test-harness';
+import { seededRandom, waitFor } from '@clawback/test-harness';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import { decideEvents } from '../decide/decide-events';
 import { GENERATION_KEY, positionKey } from '../ledger/ledger-keys';
@@ -10,7 +10,6 @@ import { type ChildService, startChildService } from '../testing/child-service';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { GENERATED_AFFILIATES, generatedLog } from '../testing/generated-log';
 import { ledgerContents } from '../testing/ledger-contents';
-import { seededRandom } from '../testing/seeded-random';
 import { parseCommissionTerms } from '../terms/commission-terms';
 
 jest.setTimeout(900_000);

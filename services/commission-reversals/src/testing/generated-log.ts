@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LifecycleEvent } from '@clawback/order-machine';
 import { storyEvents, storySpecs } from './arbitrary-stories';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@clawback/test-harness';
 
 /** The affiliates a generated log credits. */
 export const GENERATED_AFFILIATES = ['aff-0', 'aff-1', 'aff-2', 'aff-3', 'aff-4', 'aff-5'];

@@ -9,7 +9,7 @@ import { kafkaComponent } from '../../../../infra/src/kafka/kafka-component';
 import type { PidRecord } from '../../../../infra/src/process/process-ownership';
 import { spawnDetached } from '../../../../infra/src/process/spawn-detached';
 import { isRunning, stopProcess } from '../../../../infra/src/process/stop-process';
-import { freePort } from './free-port';
+import { freePort } from '@clawback/test-harness';
 
 /** A broker that a test may stop and start again (same data, same port). */
 export interface ThrowawayBroker {

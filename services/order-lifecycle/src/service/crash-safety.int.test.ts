@@ -1,12 +1,11 @@
 import { createLogger } from '@clawback/logging';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { waitFor, type TestContext } from '@clawback/test-harness';
+import { seededRandom, waitFor, type TestContext } from '@clawback/test-harness';
 import { startChildConsumer, type ChildConsumer } from '../testing/child-consumer';
 import { uncommitted } from '../testing/consumed';
 import { createLifecycleTestContext, produceLog } from '../testing/lifecycle-test-context';
 import { notificationLog } from '../testing/notification-log';
 import { outputsAndPureRun } from '../testing/pure-run';
-import { seededRandom } from '../testing/seeded-random';
 import { testRedisKeyPrefix, testSettings } from '../testing/test-settings';
 
 jest.setTimeout(900_000);

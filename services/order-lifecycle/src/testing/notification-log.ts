@@ -1,6 +1,6 @@
 import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers';
 import type { RawNotificationRecord } from '../records/raw-notification';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@clawback/test-harness';
 
 /** One record of a generated `payments.notifications.raw` log. */
 export interface LogRecord {

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '@clawback/test-harness';
+import { seededRandom, waitFor } from '@clawback/test-harness';
 import {
   type CancellationsFixture,
   createCancellationsFixture,
 } from '../testing/cancellations-fixture';
 import { type ChildService, startChildService } from '../testing/child-service';
 import { chargebackLost, paymentDenied, refundApplied } from '../testing/lifecycle-events';
-import { seededRandom } from '../testing/seeded-random';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 
 // Several process starts and group rejoins: more than the integration project's ceiling.

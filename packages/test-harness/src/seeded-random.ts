@@ -1,4 +1,9 @@
-/** A small seeded PRNG (mulberry32), so a failing random schedule can be replayed from its seed. */
+/**
+ * A small seeded PRNG (mulberry32): a failing random schedule or generated log can be rebuilt
+ * from the seed the test prints.
+ *
+ * @returns a function yielding numbers in [0, 1), the same sequence for the same seed
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
