@@ -13,4 +13,3 @@ export {
 } from './story/notification-route';
 export { DEMO_MERCHANTS, DEMO_SECRETS, demoMerchantsFile } from './merchants/demo-merchants';
 export { DemoError, type DemoErrorCode } from './demo-error';
-export { textTable, type Column } from './report/text-table';

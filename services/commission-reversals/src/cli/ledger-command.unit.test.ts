@@ -2,7 +2,7 @@ import { isCommissionError } from '../commission-error';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
 import { parseLedgerArguments } from './ledger-command';
 import { ledgerReport } from './ledger-report';
-import { textTable } from './text-table';
+import { textTable } from '@clawback/text-table';
 
 describe('ledger command line', () => {
   it('reads the affiliate and the page options', () => {

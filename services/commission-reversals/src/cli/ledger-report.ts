@@ -1,6 +1,6 @@
 import { formatMinorUnits, isCurrencyCode } from '@clawback/money';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
-import { textTable } from './text-table';
+import { textTable } from '@clawback/text-table';
 
 const money = (minor: number, currency: string): string =>
   isCurrencyCode(currency) ? formatMinorUnits(minor, currency) : String(minor);

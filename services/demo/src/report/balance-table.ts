@@ -1,6 +1,6 @@
 import type { AffiliateLedger } from '../observe/http-readers';
 import { amount } from './money';
-import { type Column, textTable } from './text-table';
+import { type Column, textTable } from '@clawback/text-table';
 
 const columns: readonly Column[] = [
   { header: 'merchant', align: 'left' },
@@ -30,5 +30,5 @@ export function balanceTable(ledgers: readonly AffiliateLedger[]): string {
       String(ledger.totalEntries),
     ]),
   );
-  return textTable(columns, rows);
+  return textTable(columns, rows, { headerRule: true });
 }

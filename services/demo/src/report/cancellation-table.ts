@@ -1,6 +1,6 @@
 import type { CancellationEvent } from '@clawback/subscription-cancellations';
 import type { ReceivedCancellations } from '../observe/http-readers';
-import { type Column, textTable } from './text-table';
+import { type Column, textTable } from '@clawback/text-table';
 
 const columns: readonly Column[] = [
   { header: 'subscription', align: 'left' },
@@ -38,5 +38,5 @@ export function cancellationTable(
     `${plural(requested, 'cancellation')} requested, ${outcomes.filter((e) => e.type === 'SubscriptionCancelled').length} confirmed; ` +
     `receiver: ${plural(received.deliveries, 'verified delivery', 'verified deliveries')}, ` +
     `${plural(received.refused.length, 'refused signature')}`;
-  return `${textTable(columns, rows)}\n${summary}`;
+  return `${textTable(columns, rows, { headerRule: true })}\n${summary}`;
 }

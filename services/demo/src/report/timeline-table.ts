@@ -1,7 +1,7 @@
 import type { LifecycleEvent } from '@clawback/order-machine';
 import type { DemoOrder } from '../story/story-step';
 import { amount, money } from './money';
-import { type Column, textTable } from './text-table';
+import { type Column, textTable } from '@clawback/text-table';
 
 const columns: readonly Column[] = [
   { header: 'seq', align: 'right' },
@@ -55,7 +55,10 @@ export function timelineTables(
       const own = events
         .filter((event) => event.orderKey === order.orderKey)
         .sort((a, b) => a.sequence - b.sequence);
-      const body = own.length === 0 ? '  (no events)' : textTable(columns, own.map(timelineRow));
+      const body =
+        own.length === 0
+          ? '  (no events)'
+          : textTable(columns, own.map(timelineRow), { headerRule: true });
       return `${order.orderKey}  —  ${order.title}\n${body}`;
     })
     .join('\n\n');

@@ -12,6 +12,7 @@ describe('textTable', () => {
         ['OrderPaid', '120.00', ''],
         ['RefundApplied', '30.00', 'partial'],
       ],
+      { headerRule: true },
     );
     expect(table.split('\n')).toEqual([
       'event          amount  note',
@@ -22,8 +23,20 @@ describe('textTable', () => {
   });
 
   it('prints only the header and rule when there are no rows', () => {
-    expect(textTable([{ header: 'subscription', align: 'left' }], [])).toBe(
+    expect(textTable([{ header: 'subscription', align: 'left' }], [], { headerRule: true })).toBe(
       'subscription\n------------',
     );
+  });
+
+  it('leaves the rule out unless asked for', () => {
+    expect(
+      textTable(
+        [
+          { header: 'id', align: 'left' },
+          { header: 'n', align: 'right' },
+        ],
+        [['a', '10']],
+      ).split('\n'),
+    ).toEqual(['id   n', 'a   10']);
   });
 });

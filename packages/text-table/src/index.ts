@@ -1,0 +1,1 @@
+export { textTable, type Column, type TextTableOptions } from './text-table';
