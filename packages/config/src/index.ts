@@ -1,5 +1,6 @@
 export { ConfigError, type ConfigErrorCode } from './config-error';
 export type { Env } from './env';
+export { integerAtLeastFrom, kafkaNamePartFrom } from './settings-values';
 export {
   loadKafkaConfig,
   saslMechanisms,

@@ -1,6 +1,10 @@
-import type { Env, KafkaConfig } from '@clawback/config';
+import {
+  integerAtLeastFrom,
+  kafkaNamePartFrom,
+  type Env,
+  type KafkaConfig,
+} from '@clawback/config';
 import { topicNames, type TopicNames } from '@clawback/kafka';
-import { integerFrom, nameFrom } from './env-values';
 
 /** How the service runs; everything that names a Kafka resource included. */
 export interface CommissionSettings {
@@ -57,31 +61,41 @@ export function loadCommissionSettings(
   const d = defaultCommissionSettings;
   return {
     topics: topicNames(kafka.topicPrefix),
-    groupId: nameFrom(env, 'COMMISSIONS_GROUP_ID') ?? d.groupId,
+    groupId: kafkaNamePartFrom(env, 'COMMISSIONS_GROUP_ID') ?? d.groupId,
     transactionalIdPrefix:
-      nameFrom(env, 'COMMISSIONS_TRANSACTIONAL_ID_PREFIX') ?? kafka.transactionalIdPrefix,
-    sessionTimeoutMs: integerFrom(env, 'COMMISSIONS_SESSION_TIMEOUT_MS', d.sessionTimeoutMs, 6000),
-    transactionTimeoutMs: integerFrom(
+      kafkaNamePartFrom(env, 'COMMISSIONS_TRANSACTIONAL_ID_PREFIX') ?? kafka.transactionalIdPrefix,
+    sessionTimeoutMs: integerAtLeastFrom(
+      env,
+      'COMMISSIONS_SESSION_TIMEOUT_MS',
+      d.sessionTimeoutMs,
+      6000,
+    ),
+    transactionTimeoutMs: integerAtLeastFrom(
       env,
       'COMMISSIONS_TRANSACTION_TIMEOUT_MS',
       d.transactionTimeoutMs,
       1000,
     ),
-    partitionConcurrency: integerFrom(
+    partitionConcurrency: integerAtLeastFrom(
       env,
       'COMMISSIONS_PARTITION_CONCURRENCY',
       d.partitionConcurrency,
       1,
     ),
-    maxBatchBytes: integerFrom(env, 'COMMISSIONS_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
-    recordsPerTransaction: integerFrom(
+    maxBatchBytes: integerAtLeastFrom(env, 'COMMISSIONS_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
+    recordsPerTransaction: integerAtLeastFrom(
       env,
       'COMMISSIONS_RECORDS_PER_TRANSACTION',
       d.recordsPerTransaction,
       1,
     ),
-    restoreTimeoutMs: integerFrom(env, 'COMMISSIONS_RESTORE_TIMEOUT_MS', d.restoreTimeoutMs, 1000),
-    ledgerCheckIntervalMs: integerFrom(
+    restoreTimeoutMs: integerAtLeastFrom(
+      env,
+      'COMMISSIONS_RESTORE_TIMEOUT_MS',
+      d.restoreTimeoutMs,
+      1000,
+    ),
+    ledgerCheckIntervalMs: integerAtLeastFrom(
       env,
       'COMMISSIONS_LEDGER_CHECK_INTERVAL_MS',
       d.ledgerCheckIntervalMs,

@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from '@clawback/config';
+import { integerAtLeastFrom as int, kafkaNamePartFrom as name, type Env } from '@clawback/config';
 import { topicNames, type TopicNames } from '@clawback/kafka';
 
 /** Retry budget of one subscription's cancellation. */
@@ -97,31 +97,4 @@ export function loadServiceSettings(env: Env, topicPrefix: string): Cancellation
       requestTimeoutMs: int(env, 'CANCELLATIONS_REQUEST_TIMEOUT_MS', r.requestTimeoutMs, 100),
     },
   };
-}
-
-function name(env: Env, variable: string): string | undefined {
-  const value = env[variable]?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (!/^[A-Za-z0-9._-]{1,200}$/.test(value)) {
-    throw new ConfigError(
-      'config_invalid',
-      variable,
-      `"${value}" may only contain letters, digits, ".", "_", "-"`,
-    );
-  }
-  return value;
-}
-
-function int(env: Env, variable: string, fallback: number, min: number): number {
-  const value = env[variable]?.trim();
-  if (value === undefined || value === '') return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min) {
-    throw new ConfigError(
-      'config_invalid',
-      variable,
-      `"${value}" is not an integer of at least ${min}`,
-    );
-  }
-  return parsed;
 }

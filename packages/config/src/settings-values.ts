@@ -1,7 +1,13 @@
-import { ConfigError, type Env } from '@clawback/config';
+import { ConfigError } from './config-error';
+import type { Env } from './env';
 
-/** A Kafka-resource name part (group id, transactional id prefix), or `undefined` when unset. */
-export function nameFrom(env: Env, variable: string): string | undefined {
+/**
+ * A Kafka-resource name part (group id, transactional id prefix) from a service's own settings,
+ * or `undefined` when unset.
+ *
+ * @throws ConfigError naming `variable` when it holds other than letters, digits, ".", "_", "-".
+ */
+export function kafkaNamePartFrom(env: Env, variable: string): string | undefined {
   const value = env[variable]?.trim();
   if (value === undefined || value === '') return undefined;
   if (!/^[A-Za-z0-9._-]{1,200}$/.test(value)) {
@@ -14,8 +20,17 @@ export function nameFrom(env: Env, variable: string): string | undefined {
   return value;
 }
 
-/** A whole number of at least `min`, or `fallback` when unset. */
-export function integerFrom(env: Env, variable: string, fallback: number, min: number): number {
+/**
+ * A whole number of at least `min` (no sign, no fraction, safe integer), or `fallback` when unset.
+ *
+ * @throws ConfigError naming `variable` otherwise.
+ */
+export function integerAtLeastFrom(
+  env: Env,
+  variable: string,
+  fallback: number,
+  min: number,
+): number {
   const value = env[variable]?.trim();
   if (value === undefined || value === '') return fallback;
   const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
