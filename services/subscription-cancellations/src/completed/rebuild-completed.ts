@@ -1,9 +1,10 @@
-import type { Admin, KafkaClient } from '@clawback/kafka';
+import { readPartitionRange } from '@clawback/exactly-once';
+import type { Admin, KafkaClient, KafkaMessage } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { type Redis, toRedisError } from '@clawback/redis';
 import type { CancellationCodecs } from '../batch/codecs';
+import { CancellationError } from '../cancellation-error';
 import type { CompletedCancellations } from './completed-cancellations';
-import { readToEnd } from './read-to-end';
 
 /** What {@link rebuildCompletedCancellations} needs. */
 export interface RebuildDeps {
@@ -42,35 +43,43 @@ export async function rebuildCompletedCancellations(deps: RebuildDeps): Promise<
   } catch (error) {
     throw toRedisError(error, 'reading the rebuild position');
   }
-  const from = new Map(
-    offsets.map(({ partition, low }) => {
-      const done = stored[String(partition)];
-      return [partition, done !== undefined && BigInt(done) > BigInt(low) ? done : low] as const;
-    }),
-  );
-  const to = new Map(offsets.map(({ partition, high }) => [partition, high] as const));
   let facts = 0;
-  await readToEnd(deps.kafka, deps.topic, {
-    from,
-    to,
-    groupIdPrefix: deps.groupIdPrefix,
-    timeoutMs: deps.timeoutMs,
-    onBatch: async (partition, messages) => {
-      for (const message of messages) {
-        if (message.value === null) continue;
-        const event = await deps.codecs.decodeCancellation(message.value);
-        if (event.type !== 'SubscriptionCancelled') continue;
-        facts += 1;
-        await deps.completed.record(event, {
-          causationId: event.causationId,
-          attempts: event.attempts,
-          alreadyCancelled: event.alreadyCancelled,
-        });
-      }
-      const next = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
-      await deps.redis.hset(key, String(partition), next);
-    },
-  });
+  const onMessages = async (partition: number, messages: readonly KafkaMessage[]) => {
+    for (const message of messages) {
+      if (message.value === null) continue;
+      const event = await deps.codecs.decodeCancellation(message.value);
+      if (event.type !== 'SubscriptionCancelled') continue;
+      facts += 1;
+      await deps.completed.record(event, {
+        causationId: event.causationId,
+        attempts: event.attempts,
+        alreadyCancelled: event.alreadyCancelled,
+      });
+    }
+    const next = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
+    await deps.redis.hset(key, String(partition), next);
+  };
+  try {
+    // One private reader per partition that has anything new; none at all after a clean stop.
+    await Promise.all(
+      offsets.map(({ partition, low, high }) => {
+        const done = stored[String(partition)];
+        const fromOffset = done !== undefined && BigInt(done) > BigInt(low) ? done : low;
+        return readPartitionRange(
+          deps.kafka,
+          { topic: deps.topic, partition, fromOffset, toOffset: high },
+          {
+            groupIdPrefix: deps.groupIdPrefix,
+            timeoutMs: deps.timeoutMs,
+            onMessages: (messages) => onMessages(partition, messages),
+          },
+        );
+      }),
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CancellationError('rebuild_failed', reason, { cause: error });
+  }
   deps.logger.info({ topic: deps.topic, facts }, 'completed cancellations rebuilt');
   return facts;
 }
