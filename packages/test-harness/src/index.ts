@@ -1,4 +1,5 @@
 export { readAll, type ReadAllOptions, type ReadRecord } from './read-all';
+export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
 export { freePort } from './free-port';
 export { seededRandom } from './seeded-random';
 export {

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { waitFor } from '@clawback/test-harness';
+import { join, resolve } from 'node:path';
+import { type ChildService, startChildService, waitFor } from '@clawback/test-harness';
 import {
   type CancellationsFixture,
   createCancellationsFixture,
 } from './testing/cancellations-fixture';
-import { type ChildService, startChildService } from './testing/child-service';
+
+/** The service's entry point, started as a child process. */
+const serviceMain = resolve(__dirname, './main.ts');
 
 describe('npm run cancellations (the entry point as a process)', () => {
   let dir: string;
@@ -32,7 +34,7 @@ describe('npm run cancellations (the entry point as a process)', () => {
   };
 
   it('refuses an invalid cancellation section with one line naming its path', async () => {
-    running = startChildService({
+    running = startChildService(serviceMain, {
       CLAWBACK_MERCHANTS_FILE: merchantsFile({
         adapter: 'webhook',
         webhook: { url: 'ftp://nope', secret: 'top-secret-value' },
@@ -46,7 +48,7 @@ describe('npm run cancellations (the entry point as a process)', () => {
 
   it('serves /healthz, /readyz and /metrics, and exits 0 on SIGTERM', async () => {
     fixture = await createCancellationsFixture();
-    running = startChildService({
+    running = startChildService(serviceMain, {
       CLAWBACK_MERCHANTS_FILE: merchantsFile({ onPartialRefund: 'keep' }),
       KAFKA_TOPIC_PREFIX: fixture.ctx.id,
       REDIS_KEY_PREFIX: fixture.redisKeyPrefix,

@@ -1,16 +1,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createLogger } from '@clawback/logging';
-import { seededRandom, waitFor } from '@clawback/test-harness';
+import {
+  type ChildService,
+  seededRandom,
+  startChildService,
+  waitFor,
+} from '@clawback/test-harness';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import { decideEvents } from '../decide/decide-events';
 import { GENERATION_KEY, positionKey } from '../ledger/ledger-keys';
-import { type ChildService, startChildService } from '../testing/child-service';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { GENERATED_AFFILIATES, generatedLog } from '../testing/generated-log';
 import { ledgerContents } from '../testing/ledger-contents';
 import { parseCommissionTerms } from '../terms/commission-terms';
+
+/** The service's entry point, started as a child process. */
+const serviceMain = resolve(__dirname, '../main.ts');
 
 jest.setTimeout(900_000);
 
@@ -41,19 +48,23 @@ describe(`crash safety (child process, SIGKILL at random moments; seed ${seed} v
       JSON.stringify({ m: { click2sell: { secretKey: 'crash' }, commission: COMMISSION } }),
     );
     const { ctx, settings } = fixture;
-    running = startChildService({
-      KAFKA_TOPIC_PREFIX: ctx.id,
-      REDIS_KEY_PREFIX: fixture.redisKeyPrefix,
-      CLAWBACK_MERCHANTS_FILE: merchantsFile,
-      COMMISSIONS_GROUP_ID: settings.groupId,
-      COMMISSIONS_TRANSACTIONAL_ID_PREFIX: settings.transactionalIdPrefix,
-      COMMISSIONS_SESSION_TIMEOUT_MS: '6000',
-      COMMISSIONS_MAX_BATCH_BYTES: '2048',
-      COMMISSIONS_RECORDS_PER_TRANSACTION: '4',
-      COMMISSIONS_LEDGER_CHECK_INTERVAL_MS: '500',
-      OBSERVABILITY_PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
+    running = startChildService(
+      serviceMain,
+      {
+        KAFKA_TOPIC_PREFIX: ctx.id,
+        REDIS_KEY_PREFIX: fixture.redisKeyPrefix,
+        CLAWBACK_MERCHANTS_FILE: merchantsFile,
+        COMMISSIONS_GROUP_ID: settings.groupId,
+        COMMISSIONS_TRANSACTIONAL_ID_PREFIX: settings.transactionalIdPrefix,
+        COMMISSIONS_SESSION_TIMEOUT_MS: '6000',
+        COMMISSIONS_MAX_BATCH_BYTES: '2048',
+        COMMISSIONS_RECORDS_PER_TRANSACTION: '4',
+        COMMISSIONS_LEDGER_CHECK_INTERVAL_MS: '500',
+        OBSERVABILITY_PORT: '0',
+        LOG_LEVEL: 'warn',
+      },
+      { keepChunks: 300 },
+    );
     return running;
   }
 

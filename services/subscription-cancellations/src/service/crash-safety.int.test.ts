@@ -1,14 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seededRandom, waitFor } from '@clawback/test-harness';
+import { join, resolve } from 'node:path';
+import {
+  type ChildService,
+  seededRandom,
+  startChildService,
+  waitFor,
+} from '@clawback/test-harness';
 import {
   type CancellationsFixture,
   createCancellationsFixture,
 } from '../testing/cancellations-fixture';
-import { type ChildService, startChildService } from '../testing/child-service';
 import { chargebackLost, paymentDenied, refundApplied } from '../testing/lifecycle-events';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
+
+/** The service's entry point, started as a child process. */
+const serviceMain = resolve(__dirname, '../main.ts');
 
 // Several process starts and group rejoins: more than the integration project's ceiling.
 jest.setTimeout(300_000);
@@ -55,7 +62,7 @@ describe(`crash safety (SIGKILL at random moments, seed via CRASH_SEED)`, () => 
       }),
     );
     const { settings } = fixture;
-    running = startChildService({
+    running = startChildService(serviceMain, {
       KAFKA_TOPIC_PREFIX: fixture.ctx.id,
       REDIS_KEY_PREFIX: fixture.redisKeyPrefix,
       CLAWBACK_MERCHANTS_FILE: merchantsFile,

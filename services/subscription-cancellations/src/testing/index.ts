@@ -18,4 +18,3 @@ export {
   refundApplied,
   type OrderOptions,
 } from './lifecycle-events';
-export { startChildService, type ChildService } from './child-service';

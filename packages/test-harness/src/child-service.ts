@@ -1,27 +1,39 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const root = resolve(__dirname, '../../../..');
-const main = resolve(__dirname, '../main.ts');
+/** The repository root: services are started from it, as `npm run` does. */
+const root = resolve(__dirname, '../../..');
 
-/** `npm run commissions` as a child process. */
+/** A service's entry point running as a child process. */
 export interface ChildService {
   readonly child: ChildProcess;
-  /** The last things it printed (stdout and stderr). */
+  /** What it printed (stdout and stderr), or its last chunks when `keepChunks` is set. */
   output(): string;
   /** Resolves with the exit code, or the signal that ended it. */
   readonly exited: Promise<number | NodeJS.Signals | null>;
+  /** True once it has exited. */
   hasExited(): boolean;
   /** Sends `signal` (if still running) and resolves once it is gone. */
   stop(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
 }
 
+/** Options for {@link startChildService}. */
+export interface ChildServiceOptions {
+  /** Keep only this many output chunks, for long runs that print a lot (default: keep all). */
+  readonly keepChunks?: number;
+}
+
 /**
- * Starts the service's entry point in a single node process (`node --import tsx`, no wrapper
- * process that a SIGKILL would leave orphaned), with `env` added to this process's environment.
+ * Starts `entryPoint` (a service's `main.ts`) in a single node process (`node --import tsx`, no
+ * wrapper process that a SIGKILL would leave orphaned), with `env` added to this process's
+ * environment.
  */
-export function startChildService(env: Readonly<Record<string, string>>): ChildService {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+export function startChildService(
+  entryPoint: string,
+  env: Readonly<Record<string, string>>,
+  options: ChildServiceOptions = {},
+): ChildService {
+  const child = spawn(process.execPath, ['--import', 'tsx', entryPoint], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,7 +41,8 @@ export function startChildService(env: Readonly<Record<string, string>>): ChildS
   const chunks: string[] = [];
   const keep = (chunk: Buffer): void => {
     chunks.push(chunk.toString());
-    if (chunks.length > 300) chunks.splice(0, chunks.length - 300);
+    const limit = options.keepChunks;
+    if (limit !== undefined && chunks.length > limit) chunks.splice(0, chunks.length - limit);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
