@@ -6,8 +6,14 @@ import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-life
 import type { FixtureBody } from '@clawback/providers';
 import { AvroRegistry } from '@clawback/schema-registry';
 import { startSubscriptionCancellationsFromEnv } from '@clawback/subscription-cancellations';
-import { type TestContext, createTestContext, waitFor } from '@clawback/test-harness';
-import { type IngressAnswer, type NotificationRoute, postNotification } from './ingress-client';
+import {
+  type IngressAnswer,
+  type NotificationRoute,
+  type TestContext,
+  createTestContext,
+  postNotification,
+  waitFor,
+} from '@clawback/test-harness';
 import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 

@@ -1,4 +1,10 @@
 export { readAll, type ReadAllOptions, type ReadRecord } from './read-all';
+export {
+  postNotification,
+  type IngressAnswer,
+  type NotificationBody,
+  type NotificationRoute,
+} from './post-notification';
 export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
 export { freePort } from './free-port';
 export { seededRandom } from './seeded-random';
