@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startIngress } from '@clawback/ingress/src/service/start-ingress';
+import { startIngress } from '@clawback/ingress';
 import { waitFor } from '@clawback/test-harness';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { openBenchEnvironment } from '../pipeline/bench-environment';

@@ -1,7 +1,6 @@
 import { loadConfig } from '@clawback/config';
 import { createLogger } from '@clawback/logging';
-import { startOrderLifecycle } from '@clawback/order-lifecycle/src/service/start-order-lifecycle';
-import { loadLifecycleSettings } from '@clawback/order-lifecycle/src/settings/lifecycle-settings';
+import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-lifecycle';
 import type { RunningLoop } from './copy-loops';
 import type { LoopRequest } from './loop-request';
 
