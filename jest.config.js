@@ -10,7 +10,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,services,infra}/**/*.unit.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,infra,bench}/**/*.unit.test.ts'],
     },
     {
       ...common,
