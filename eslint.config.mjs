@@ -32,7 +32,23 @@ export default tseslint.config(
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
       ],
+      // Only @clawback/kafka knows kafkajs (ADR 0004): a client swap stays one package's work.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['kafkajs', 'kafkajs/*'],
+              message: 'Import Kafka types and clients from @clawback/kafka (ADR 0004).',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['packages/kafka/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafkaClient } from '@clawback/kafka';
 import type { HostPort } from '../config/addresses';
 
 /**
@@ -10,14 +10,17 @@ export async function kafkaServesMetadata(
   brokers: readonly HostPort[],
   timeoutMs = 3000,
 ): Promise<boolean> {
-  const kafka = new Kafka({
-    clientId: 'clawback-infra-probe',
-    brokers: brokers.map((b) => `${b.host}:${b.port}`),
-    connectionTimeout: timeoutMs,
-    requestTimeout: timeoutMs,
-    retry: { retries: 0 },
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = createKafkaClient(
+    {
+      brokers: brokers.map((b) => `${b.host}:${b.port}`),
+      clientId: 'clawback-infra-probe',
+      transactionalIdPrefix: 'clawback-infra-probe',
+      topicPrefix: '',
+      replicationFactor: 1,
+      minInSyncReplicas: 1,
+    },
+    { timeoutMs, retries: 0 },
+  );
   const admin = kafka.admin();
   try {
     await admin.connect();

@@ -10,6 +10,8 @@
  * response, so fetch positions advance as before.
  */
 
+import { KafkaError } from './kafka-error';
+
 /** A fetched record as kafkajs decodes it (only what the filter reads). */
 interface FetchedRecord {
   readonly offset: string;
@@ -79,20 +81,55 @@ interface FetchResponse {
   readonly responses?: readonly { readonly partitions?: readonly FetchedPartition[] }[];
 }
 
+/** The one kafkajs release whose private `Broker.prototype.fetch` this fix was written for. */
+export const PATCHED_KAFKAJS_VERSION = '2.2.4';
+
 let installed = false;
+
+/**
+ * Why the fix cannot be installed on this kafkajs (another version, or its broker's `fetch` is
+ * gone), or `null` when it can. Exported for the start-up check's test.
+ */
+export function patchIncompatibility(
+  version: string | undefined,
+  broker: { prototype?: { fetch?: unknown } } | undefined,
+): string | null {
+  if (version !== PATCHED_KAFKAJS_VERSION) {
+    return (
+      `kafkajs ${version ?? '(unknown version)'} is installed, but the read_committed fix in ` +
+      `@clawback/kafka (aborted-transactions.ts) was written for kafkajs ${PATCHED_KAFKAJS_VERSION} ` +
+      'only: pin kafkajs to that version (npm ci with the lock file), or re-check the fix ' +
+      'against the new version and update PATCHED_KAFKAJS_VERSION'
+    );
+  }
+  if (typeof broker?.prototype?.fetch !== 'function') {
+    return 'kafkajs/src/broker has no prototype.fetch: the read_committed fix cannot be installed';
+  }
+  return null;
+}
 
 /**
  * Makes every kafkajs fetch answer go through {@link rewriteAbortedRecords}, by wrapping the
  * broker's `fetch` (looked up on the prototype at each call, so it applies to clients built
- * before or after). Idempotent. Pinned to kafkajs 2.2.4's internals, which see no releases.
+ * before or after). Idempotent. It replaces a private method process-wide, so it refuses, at
+ * start-up and loudly, any kafkajs other than {@link PATCHED_KAFKAJS_VERSION}: a silent
+ * mismatch would hand aborted records to read_committed readers again.
+ *
+ * @throws KafkaError `kafka_client_incompatible` on another kafkajs version or shape
  */
 export function installAbortedTransactionsFix(): void {
   if (installed) return;
-  installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { version } = require('kafkajs/package.json') as { version?: string };
   const Broker = require('kafkajs/src/broker') as {
     prototype: { fetch: (...args: unknown[]) => Promise<FetchResponse> };
   };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const problem = patchIncompatibility(version, Broker);
+  if (problem !== null) {
+    throw new KafkaError('kafka_client_incompatible', problem, { retriable: false });
+  }
+  installed = true;
   const fetch = Broker.prototype.fetch;
   Broker.prototype.fetch = async function fetchWithAbortedFix(this: unknown, ...args: unknown[]) {
     const response = await fetch.apply(this, args);

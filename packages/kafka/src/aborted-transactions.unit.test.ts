@@ -1,6 +1,8 @@
 import {
   ABORTED_PRODUCER_ID,
   abortedRecordOffsets,
+  PATCHED_KAFKAJS_VERSION,
+  patchIncompatibility,
   rewriteAbortedRecords,
   type FetchedPartition,
 } from './aborted-transactions';
@@ -87,5 +89,25 @@ describe('aborted transactions (read_committed)', () => {
     const partition: FetchedPartition = { abortedTransactions: [], messages: [data(0, '1')] };
     rewriteAbortedRecords(partition);
     expect(partition.messages[0]!.batchContext.producerId).toBe('1');
+  });
+});
+
+describe('the start-up check of the kafkajs patch', () => {
+  const broker = { prototype: { fetch: () => undefined } };
+
+  it('accepts the pinned kafkajs with its broker fetch', () => {
+    expect(patchIncompatibility(PATCHED_KAFKAJS_VERSION, broker)).toBeNull();
+  });
+
+  it('refuses another kafkajs version, naming both versions', () => {
+    const problem = patchIncompatibility('2.3.0', broker);
+    expect(problem).toContain('kafkajs 2.3.0');
+    expect(problem).toContain(PATCHED_KAFKAJS_VERSION);
+  });
+
+  it('refuses a kafkajs whose broker has no fetch method', () => {
+    expect(patchIncompatibility(PATCHED_KAFKAJS_VERSION, { prototype: {} })).toContain(
+      'no prototype.fetch',
+    );
   });
 });

@@ -14,6 +14,10 @@ export interface KafkaClientOptions {
   readonly clientId?: string;
   /** Reads TLS files; injectable for tests. */
   readonly readFile?: (path: string) => Buffer;
+  /** Connection and request timeout (defaults 3 s and 30 s), e.g. short for a probe. */
+  readonly timeoutMs?: number;
+  /** How often kafkajs retries a request itself (its default when omitted). */
+  readonly retries?: number;
 }
 
 /** The kafkajs options for a configuration: pure apart from reading TLS files. */
@@ -28,8 +32,9 @@ export function kafkaJsConfig(
     brokers: [...config.brokers],
     ...(config.sasl && { sasl: saslOptions(config.sasl) }),
     ...(config.tls && { ssl: tlsOptions(config.tls, readFile) }),
-    connectionTimeout: 3000,
-    requestTimeout: 30000,
+    connectionTimeout: options.timeoutMs ?? 3000,
+    requestTimeout: options.timeoutMs ?? 30000,
+    ...(options.retries !== undefined && { retry: { retries: options.retries } }),
     logLevel: logger ? kafkajsLevel(logger.level) : kafkajsLevel('silent'),
     ...(logger && { logCreator: pinoLogCreator(logger) }),
   };

@@ -53,3 +53,5 @@ export type {
 } from 'kafkajs';
 /** For private consumer groups that read chosen partitions (kafkajs has no manual assign). */
 export { AssignerProtocol } from 'kafkajs';
+/** Config resource types for `admin.describeConfigs` (topic settings checks). */
+export { ConfigResourceTypes } from 'kafkajs';

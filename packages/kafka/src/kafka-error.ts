@@ -13,6 +13,8 @@ export type KafkaErrorCode =
   | 'kafka_not_authorized'
   | 'kafka_message_too_large'
   | 'kafka_topic_mismatch'
+  /** The installed kafkajs is not the version our patch of its internals was written for. */
+  | 'kafka_client_incompatible'
   | 'kafka_error';
 
 /** A Kafka failure with a stable code; the kafkajs error is kept as `cause`. */

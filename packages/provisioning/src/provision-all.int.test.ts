@@ -2,7 +2,7 @@ import { loadConfig } from '@clawback/config';
 import { createKafkaClient, deleteTopics, topicKeys, topicNames } from '@clawback/kafka';
 import { AvroRegistry, loadSchemaFiles } from '@clawback/schema-registry';
 import { uniqueTestId } from '@clawback/test-harness';
-import { ConfigResourceTypes } from 'kafkajs';
+import { ConfigResourceTypes } from '@clawback/kafka';
 import { provisionAll } from './provision-all';
 
 describe('provisionAll (real broker and registry)', () => {
