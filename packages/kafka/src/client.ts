@@ -4,7 +4,7 @@ import type { KafkaConfig } from '@clawback/config';
 import type { Logger } from '@clawback/logging';
 import { Kafka, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs';
 import { installAbortedTransactionsFix } from './aborted-transactions';
-import { kafkajsLevel, pinoLogCreator } from './log-creator';
+import { kafkajsLevel, pinoLogCreator, type RetriableResponseListener } from './log-creator';
 
 /** Options for {@link createKafkaClient}. */
 export interface KafkaClientOptions {
@@ -18,6 +18,11 @@ export interface KafkaClientOptions {
   readonly timeoutMs?: number;
   /** How often kafkajs retries a request itself (its default when omitted). */
   readonly retries?: number;
+  /**
+   * Told of each broker error answer that a retry fixes (logged at debug, not error); wire it
+   * to a counter, e.g. `kafkaRetriesCounter(registry)`.
+   */
+  readonly onRetriableResponse?: RetriableResponseListener;
 }
 
 /** The kafkajs options for a configuration: pure apart from reading TLS files. */
@@ -36,7 +41,7 @@ export function kafkaJsConfig(
     requestTimeout: options.timeoutMs ?? 30000,
     ...(options.retries !== undefined && { retry: { retries: options.retries } }),
     logLevel: logger ? kafkajsLevel(logger.level) : kafkajsLevel('silent'),
-    ...(logger && { logCreator: pinoLogCreator(logger) }),
+    ...(logger && { logCreator: pinoLogCreator(logger, options.onRetriableResponse) }),
   };
 }
 

@@ -64,6 +64,11 @@ const protocolCodes: Readonly<Record<string, readonly [KafkaErrorCode, boolean]>
   REQUEST_TIMED_OUT: ['kafka_timeout', true],
 };
 
+/** True for a protocol error type (e.g. `CONCURRENT_TRANSACTIONS`) that a retry can fix. */
+export function isRetriableProtocolType(type: string): boolean {
+  return protocolCodes[type]?.[1] === true;
+}
+
 /** kafkajs error class names by our code (classes without a protocol `type`). */
 const classCodes: Readonly<Record<string, readonly [KafkaErrorCode, boolean]>> = {
   KafkaJSConnectionError: ['kafka_unavailable', true],

@@ -1,4 +1,5 @@
 export { createMetricsRegistry, type MetricsRegistryOptions } from './metrics-registry';
+export { kafkaRetriableResponses } from './kafka-retries';
 export {
   createHealthHandlers,
   type HealthHandlers,

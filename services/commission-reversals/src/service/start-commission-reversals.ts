@@ -3,7 +3,7 @@ import { assertCoPartitioned, type Supervisor } from '@clawback/exactly-once';
 import { PartitionProducers, createKafkaClient, kafkaReadiness } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
-import { createHealthHandlers } from '@clawback/observability';
+import { createHealthHandlers, kafkaRetriableResponses } from '@clawback/observability';
 import { createRedisClient, quitRedis, redisReadiness } from '@clawback/redis';
 import { AvroRegistry } from '@clawback/schema-registry';
 import { registryCodecs } from '../avro/commission-codecs';
@@ -68,6 +68,7 @@ export async function startCommissionReversals(
   const kafka = createKafkaClient(config.kafka, {
     logger,
     clientId: `${config.kafka.clientId}-commission-reversals`,
+    onRetriableResponse: kafkaRetriableResponses(metrics.registry),
   });
   const admin = kafka.admin();
   await admin.connect();

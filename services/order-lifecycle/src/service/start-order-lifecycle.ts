@@ -1,3 +1,4 @@
+import { kafkaRetriableResponses } from '@clawback/observability';
 import type { ClawbackConfig } from '@clawback/config';
 import { createKafkaClient } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
@@ -49,6 +50,7 @@ export async function startOrderLifecycle(
   const kafka = createKafkaClient(config.kafka, {
     logger,
     clientId: `${config.kafka.clientId}-order-lifecycle`,
+    onRetriableResponse: kafkaRetriableResponses(metrics.registry),
   });
   const admin = kafka.admin();
   await admin.connect();

@@ -1,3 +1,4 @@
+import { kafkaRetriableResponses } from '@clawback/observability';
 import type { ClawbackConfig } from '@clawback/config';
 import { PartitionProducers, createKafkaClient, kafkaReadiness } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
@@ -71,6 +72,7 @@ export async function startSubscriptionCancellations(
   const kafka = createKafkaClient(config.kafka, {
     logger,
     clientId: `${config.kafka.clientId}-subscription-cancellations`,
+    onRetriableResponse: kafkaRetriableResponses(metrics.registry),
   });
   const admin = kafka.admin();
   await admin.connect();
