@@ -11,6 +11,11 @@ import { ClawbackError } from '@clawback/errors';
  * - `ledger_position_moved`: the ledger's stored position for a partition is not where this
  *   projector left it (another owner, or Redis was wiped); the partition reopens from the
  *   stored position, or from the beginning when it is gone (retriable).
+ * - `ledger_lost`: a key of the ledger's generation is missing or disagrees with the
+ *   generation's manifest (eviction, a failover, a deletion): the generation is abandoned and
+ *   projected again from the adjustments topic (retriable; ADR 0010).
+ * - `ledger_rebuilding`: the read side found the ledger lost or not there yet; it answers 503
+ *   rather than "no entries" (retriable).
  * - `affiliate_not_found`: the ledger has no entry for the affiliate (read API, CLI).
  * - `invalid_arguments`: a command line or query parameter error.
  */
@@ -20,12 +25,16 @@ export type CommissionErrorCode =
   | 'record_undecodable'
   | 'ledger_unavailable'
   | 'ledger_position_moved'
+  | 'ledger_lost'
+  | 'ledger_rebuilding'
   | 'affiliate_not_found'
   | 'invalid_arguments';
 
 const retriableCodes: ReadonlySet<CommissionErrorCode> = new Set([
   'ledger_unavailable',
   'ledger_position_moved',
+  'ledger_lost',
+  'ledger_rebuilding',
 ]);
 
 /** The one error the commission-reversals service throws; retriability follows the code. */

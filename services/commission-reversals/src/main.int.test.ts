@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createTestContext, type TestContext } from '@clawback/test-harness';
+import { LedgerStore } from './ledger/ledger-store';
 
 const main = resolve(__dirname, 'main.ts');
 
@@ -35,9 +36,17 @@ describe('npm run commissions (entry point)', () => {
 
   it('given the ledger command for an unknown affiliate, then it says so and exits with 1', async () => {
     const prefix = `${ctx.config.redis.keyPrefix}${ctx.redisKeyPrefix}`;
+    await new LedgerStore(await ctx.redis()).generation();
     const { code, output } = await run(['ledger', 'shop', 'nobody'], { REDIS_KEY_PREFIX: prefix });
     expect(code).toBe(1);
     expect(output).toBe('no ledger entry for shop:nobody\n');
+  });
+
+  it('given no ledger in Redis at all, then the ledger command says it is being rebuilt, not that the affiliate has no entry', async () => {
+    const prefix = `${ctx.config.redis.keyPrefix}${ctx.redisKeyPrefix}`;
+    const { code, output } = await run(['ledger', 'shop', 'aff-1'], { REDIS_KEY_PREFIX: prefix });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^reading the ledger failed: the ledger is being rebuilt/);
   });
 
   it('given a bad command line, then it prints the usage and exits with 2', async () => {

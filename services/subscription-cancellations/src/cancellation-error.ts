@@ -26,6 +26,8 @@ import { ClawbackError } from '@clawback/errors';
  * - `cancellation_settings_invalid`: a merchant's `cancellation` section is invalid (at start).
  * - `delivery_interrupted`: the service is stopping; the batch is left uncommitted (retriable).
  * - `rebuild_failed`: the completed-cancellations record could not be rebuilt from the topic.
+ * - `completed_record_lost`: the record was lost again right after a rebuild; the slice is
+ *   redone once it is complete (retriable; ADR 0010).
  */
 export type CancellationErrorCode =
   | 'receiver_timeout'
@@ -41,7 +43,8 @@ export type CancellationErrorCode =
   | 'lifecycle_event_undecodable'
   | 'cancellation_settings_invalid'
   | 'delivery_interrupted'
-  | 'rebuild_failed';
+  | 'rebuild_failed'
+  | 'completed_record_lost';
 
 const retriableCodes: ReadonlySet<CancellationErrorCode> = new Set([
   'receiver_timeout',
@@ -52,6 +55,7 @@ const retriableCodes: ReadonlySet<CancellationErrorCode> = new Set([
   'provider_failed',
   'delivery_interrupted',
   'rebuild_failed',
+  'completed_record_lost',
 ]);
 
 /** Details some codes carry. */

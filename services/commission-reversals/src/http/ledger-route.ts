@@ -1,7 +1,7 @@
 import { isRetriable } from '@clawback/errors';
 import type { Redis } from '@clawback/redis';
 import type { FastifyInstance } from 'fastify';
-import { CommissionError } from '../commission-error';
+import { CommissionError, isCommissionError } from '../commission-error';
 import { readLedger, type PageRequest } from '../ledger/read-ledger';
 
 /** Default and largest page size of the read API. */
@@ -37,8 +37,9 @@ const problem = (code: string, message: string) => ({ error: { code, message } }
 /**
  * `GET /v1/affiliates/{merchantId}/{affiliateId}?cursor=&limit=`: the affiliate's balances per
  * currency and a page of ledger entries, oldest first (see docs/commission-reversals.md).
- * 400 for a bad query, 404 when the ledger has no entry for the affiliate, 503 when Redis
- * cannot be read.
+ * 400 for a bad query, 404 when the (intact) ledger has no entry for the affiliate, 503
+ * `ledger_rebuilding` when keys of the ledger were lost and it is projected again, 503
+ * `ledger_unavailable` when Redis cannot be read.
  */
 export function registerLedgerRoute(
   app: FastifyInstance,
@@ -65,6 +66,10 @@ export function registerLedgerRoute(
       }
       return reply.code(200).send(ledger);
     } catch (error) {
+      if (isCommissionError(error, 'ledger_rebuilding')) {
+        // Lost keys are never answered as "no entries": the caller retries after the rebuild.
+        return reply.code(503).send(problem('ledger_rebuilding', error.message));
+      }
       onError(error);
       const unavailable = isRetriable(error);
       return reply

@@ -54,10 +54,10 @@ describe('ledger store (real Redis)', () => {
     const store = new LedgerStore(redis);
     const generation = await store.generation();
     expect(await store.position(generation, 't', 0)).toBeNull();
-    expect(await store.advance(generation, 't', 0, null, '5')).toBe(true);
-    expect(await store.advance(generation, 't', 0, null, '9')).toBe(false);
-    expect(await store.advance(generation, 't', 0, '4', '9')).toBe(false);
-    expect(await store.advance(generation, 't', 0, '5', '9')).toBe(true);
+    expect(await store.advance(generation, 't', 0, null, '5')).toBe('moved');
+    expect(await store.advance(generation, 't', 0, null, '9')).toBe('elsewhere');
+    expect(await store.advance(generation, 't', 0, '4', '9')).toBe('elsewhere');
+    expect(await store.advance(generation, 't', 0, '5', '9')).toBe('moved');
     expect(await store.position(generation, 't', 0)).toBe('9');
   });
 
@@ -73,8 +73,8 @@ describe('ledger store (real Redis)', () => {
     expect(second).not.toBe(first);
     expect(await store.position(second, 't', 0)).toBeNull();
     expect(await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 })).toBeUndefined();
-    // A booking still in flight into the old generation stays out of the new one.
-    await store.book(first, adjustments());
+    // A booking still in flight into the old generation is refused: its manifest is gone.
+    expect(await store.book(first, adjustments())).toEqual(['lost', 'lost', 'lost']);
     expect(await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 10 })).toBeUndefined();
   });
 });

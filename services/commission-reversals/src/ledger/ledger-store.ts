@@ -1,17 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { type Redis, toRedisError } from '@clawback/redis';
+import { deleteKeysByPrefix, type Redis, toRedisError } from '@clawback/redis';
+import { CommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { affiliateLedgerKeys, GENERATION_KEY, positionKey } from './ledger-keys';
 import { ledgerEntryOf, totalFieldOf } from './ledger-entry';
+import {
+  affiliateLedgerKeys,
+  GENERATION_KEY,
+  generationPrefix,
+  manifestKey,
+  positionField,
+} from './ledger-keys';
 import { withLedgerCommands, type LedgerRedis } from './ledger-scripts';
 
-/** What booking one adjustment did. */
-export type BookingResult = 'booked' | 'duplicate';
+/** What booking one adjustment did; `lost`: a key of the affiliate or the manifest is gone. */
+export type BookingResult = 'booked' | 'duplicate' | 'lost';
+
+/** What moving a position did: `elsewhere` when another owner moved it, `lost` when gone. */
+export type AdvanceResult = 'moved' | 'elsewhere' | 'lost';
+
+/** Attempts at finding a generation with its manifest before giving up (each replaces one). */
+const GENERATION_ATTEMPTS = 5;
 
 /**
  * The write side of the affiliate ledger: bookings idempotent by adjustment id (an adjustment
- * is `{sourceEventId}:{type}`, so this is idempotence by source event), and a stored position
- * per adjustments partition that only moves from where its owner left it.
+ * is `{sourceEventId}:{type}`, so this is idempotence by source event), a position per
+ * adjustments partition that only moves from where its owner left it, and the manifest that
+ * proves every key of the generation is there (ADR 0010). Every write checks the keys it
+ * touches against the manifest first and writes nothing when they disagree.
  */
 export class LedgerStore {
   private readonly redis: LedgerRedis;
@@ -22,60 +37,112 @@ export class LedgerStore {
     this.redis = withLedgerCommands(redis);
   }
 
+  /** The generation handed out last (what the open tasks write into), if any. */
+  get currentGeneration(): string | undefined {
+    return this.current;
+  }
+
   /**
    * The current generation, starting one when the marker is missing (a new deployment or a
-   * wiped Redis). Concurrent starters agree: the first SET NX wins.
+   * wiped Redis) or names a generation whose manifest is gone (a partial loss). Concurrent
+   * starters agree: the script replaces only the generation it was asked to.
    */
   async generation(): Promise<string> {
     try {
-      await this.redis.set(GENERATION_KEY, randomUUID(), 'NX');
-      const generation = await this.redis.get(GENERATION_KEY);
-      if (generation === null) throw new Error('the generation marker vanished while read');
+      let generation = await this.start('');
+      for (let attempt = 1; !(await this.redis.exists(manifestKey(generation))); attempt++) {
+        if (attempt >= GENERATION_ATTEMPTS) {
+          throw new Error(`the manifest of generation ${generation} vanishes as it is created`);
+        }
+        generation = await this.start(generation);
+      }
       this.current = generation;
       return generation;
+    } catch (error) {
+      if (error instanceof CommissionError) throw error;
+      throw toRedisError(error, 'reading the ledger generation');
+    }
+  }
+
+  /**
+   * Gives `generation` up after a loss was found in it: a new one starts (unless someone
+   * already replaced it, or the marker is gone and the next {@link generation} starts one) and
+   * the old manifest is deleted, so every writer still on it fails its next write and reopens.
+   */
+  async abandon(generation: string): Promise<void> {
+    try {
+      await this.start(generation);
+      // Nobody can write into it any more (every write checks the manifest): free its keys.
+      await deleteKeysByPrefix(this.redis, generationPrefix(generation));
+    } catch (error) {
+      throw toRedisError(error, 'replacing the ledger generation');
+    }
+  }
+
+  /**
+   * False when the generation handed out last is no longer intact as a whole: its marker was
+   * replaced or deleted, or its manifest is gone. The tasks must reopen into a new generation.
+   */
+  async isCurrent(): Promise<boolean> {
+    const current = this.current;
+    if (current === undefined) return true;
+    try {
+      const [marker, manifest] = await Promise.all([
+        this.redis.get(GENERATION_KEY),
+        this.redis.exists(manifestKey(current)),
+      ]);
+      return marker === current && manifest === 1;
     } catch (error) {
       throw toRedisError(error, 'reading the ledger generation');
     }
   }
 
   /**
-   * False when the marker no longer names the generation handed out last (Redis was wiped or
-   * the marker deleted): the tasks must reopen and project into a new generation.
+   * The next offset to book for the partition, `null` when nothing was booked from it yet.
+   *
+   * @throws CommissionError `ledger_lost` when the generation's manifest is gone.
    */
-  async isCurrent(): Promise<boolean> {
-    if (this.current === undefined) return true;
-    try {
-      return (await this.redis.get(GENERATION_KEY)) === this.current;
-    } catch (error) {
-      throw toRedisError(error, 'reading the ledger generation');
-    }
-  }
-
-  /** The next offset to book for the partition, `null` when nothing was booked from it yet. */
   async position(generation: string, topic: string, partition: number): Promise<string | null> {
+    let replies: [Error | null, unknown][] | null;
     try {
-      return await this.redis.get(positionKey(generation, topic, partition));
+      replies = await this.redis
+        .multi()
+        .exists(manifestKey(generation))
+        .hget(manifestKey(generation), positionField(topic, partition))
+        .exec();
     } catch (error) {
       throw toRedisError(error, 'reading the ledger position');
     }
+    const [exists, position] = (replies ?? []).map(([error, reply]) => {
+      if (error) throw toRedisError(error, 'reading the ledger position');
+      return reply;
+    }) as [number, string | null];
+    if (exists !== 1) {
+      throw new CommissionError('ledger_lost', `the manifest of generation ${generation} is gone`);
+    }
+    return position;
   }
 
   /**
    * Books adjustments in order, one pipelined script each (one affiliate's bookings keep their
-   * order on the connection). An adjustment booked before is not booked again.
+   * order on the connection). An adjustment booked before is not booked again; one whose
+   * affiliate keys disagree with the manifest is not booked at all (`lost`).
    */
   async book(
     generation: string,
     adjustments: readonly CommissionAdjustment[],
   ): Promise<readonly BookingResult[]> {
     if (adjustments.length === 0) return [];
+    const manifest = manifestKey(generation);
     const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & PipelineBook;
     for (const adjustment of adjustments) {
       const keys = affiliateLedgerKeys(generation, adjustment.merchantId, adjustment.affiliateId);
       pipeline.bookCommission(
+        manifest,
         keys.entries,
         keys.totals,
         keys.booked,
+        keys.manifestField,
         adjustment.adjustmentId,
         adjustment.currency,
         String(adjustment.amount),
@@ -92,33 +159,42 @@ export class LedgerStore {
     }
     return (replies ?? []).map(([error, reply]) => {
       if (error) throw toRedisError(error, 'booking an adjustment');
-      return (reply as [number, number])[0] === 1 ? 'booked' : 'duplicate';
+      const [result] = reply as [number, number];
+      return result === 1 ? 'booked' : result === 0 ? 'duplicate' : 'lost';
     });
   }
 
-  /**
-   * Moves the partition's position from `expected` (`null`: none stored) to `next`.
-   *
-   * @returns false when the stored position is not `expected` any more (another owner moved
-   *   it, or Redis was wiped), and nothing was changed.
-   */
+  /** Moves the partition's position from `expected` (`null`: none stored) to `next`. */
   async advance(
     generation: string,
     topic: string,
     partition: number,
     expected: string | null,
     next: string,
-  ): Promise<boolean> {
+  ): Promise<AdvanceResult> {
     try {
       const [moved] = await this.redis.advanceLedgerPosition(
-        positionKey(generation, topic, partition),
+        manifestKey(generation),
+        positionField(topic, partition),
         expected ?? '',
         next,
       );
-      return moved === 1;
+      return moved === 1 ? 'moved' : moved === 0 ? 'elsewhere' : 'lost';
     } catch (error) {
       throw toRedisError(error, 'moving the ledger position');
     }
+  }
+
+  /** Starts a new generation in place of `expected` (`''`: none); returns the current one. */
+  private start(expected: string): Promise<string> {
+    const candidate = randomUUID();
+    return this.redis.startLedgerGeneration(
+      GENERATION_KEY,
+      manifestKey(candidate),
+      manifestKey(expected === '' ? candidate : expected),
+      candidate,
+      expected,
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import type { Admin, KafkaMessage } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { fromAvroAdjustment } from '../avro/adjustment-avro';
 import type { CommissionCodecs } from '../avro/commission-codecs';
-import { CommissionError } from '../commission-error';
+import { CommissionError, isCommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import type { CommissionMetrics } from '../metrics/commission-metrics';
 import type { LedgerStore } from './ledger-store';
@@ -21,12 +21,25 @@ export interface LedgerDeps {
 }
 
 /**
+ * Gives up `generation` after a loss (ADR 0010): a new generation starts and every partition is
+ * projected again from the beginning, here by reopening, elsewhere once the watchdog or the
+ * next write sees the old manifest gone.
+ */
+async function lost(deps: LedgerDeps, generation: string, detectedBy: string): Promise<void> {
+  deps.metrics.ledgerLosses.inc({ detectedBy });
+  deps.logger.warn({ generation, detectedBy }, 'ledger keys lost: projecting again from the topic');
+  await deps.store.abandon(generation);
+}
+
+/**
  * The projection of one partition of `affiliates.commission.adjustments` into the Redis
  * ledger. Where to continue is the position stored in Redis with the ledger itself, not the
  * group's Kafka offset: when Redis is new or was wiped there is none, and the partition is
  * projected again from its beginning into a new generation. Each batch is booked (idempotent
  * by adjustment id, so a batch redone after a crash books nothing twice), then the position
- * moves, only if it is still where this task left it.
+ * moves, only if it is still where this task left it. A booking or a move that finds a key
+ * missing (or of another size than the manifest records) writes nothing: the generation is
+ * abandoned and the task fails, to reopen into the next one.
  */
 export class LedgerTask implements PartitionTask {
   private constructor(
@@ -40,7 +53,13 @@ export class LedgerTask implements PartitionTask {
 
   static async open(deps: LedgerDeps, partition: number): Promise<LedgerTask> {
     const generation = await deps.store.generation();
-    const stored = await deps.store.position(generation, deps.topic, partition);
+    let stored: string | null;
+    try {
+      stored = await deps.store.position(generation, deps.topic, partition);
+    } catch (error) {
+      if (isCommissionError(error, 'ledger_lost')) await lost(deps, generation, 'open');
+      throw error;
+    }
     let nextOffset = stored;
     if (nextOffset === null) {
       const offsets = await deps.admin.fetchTopicOffsets(deps.topic);
@@ -65,6 +84,10 @@ export class LedgerTask implements PartitionTask {
     const adjustments = await this.read(messages);
     const results = await deps.store.book(this.generation, adjustments);
     for (const result of results) deps.metrics.bookings.inc({ result });
+    if (results.includes('lost')) {
+      await lost(deps, this.generation, 'booking');
+      throw this.lostError('a key of an affiliate is missing or disagrees with the manifest');
+    }
     const next = (BigInt(last.offset) + 1n).toString();
     const moved = await deps.store.advance(
       this.generation,
@@ -73,7 +96,11 @@ export class LedgerTask implements PartitionTask {
       this.stored,
       next,
     );
-    if (!moved) {
+    if (moved === 'lost') {
+      await lost(deps, this.generation, 'position');
+      throw this.lostError('the manifest is missing');
+    }
+    if (moved === 'elsewhere') {
       throw new CommissionError(
         'ledger_position_moved',
         `${deps.topic}[${this.partition}]: the ledger position is no longer ${this.stored ?? 'unset'}`,
@@ -85,6 +112,13 @@ export class LedgerTask implements PartitionTask {
 
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  private lostError(why: string): CommissionError {
+    return new CommissionError(
+      'ledger_lost',
+      `${this.deps.topic}[${this.partition}], generation ${this.generation}: ${why}`,
+    );
   }
 
   private async read(messages: readonly KafkaMessage[]): Promise<readonly CommissionAdjustment[]> {

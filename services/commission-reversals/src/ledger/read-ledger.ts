@@ -1,5 +1,6 @@
 import { type Redis, toRedisError } from '@clawback/redis';
-import { affiliateLedgerKeys, GENERATION_KEY } from './ledger-keys';
+import { CommissionError } from '../commission-error';
+import { affiliateLedgerKeys, GENERATION_KEY, manifestKey } from './ledger-keys';
 import type { LedgerEntry } from './ledger-entry';
 
 /** An affiliate's totals in one currency (minor units). */
@@ -33,8 +34,14 @@ export interface PageRequest {
 }
 
 /**
- * Reads an affiliate's balances and one page of entries in one MULTI (one slot), so the page
- * and the totals agree. `undefined` when the ledger has no entry for the affiliate.
+ * Reads an affiliate's balances and one page of entries in one MULTI, together with what the
+ * generation's manifest says the affiliate must have, so the page and the totals agree and a
+ * lost key is never read as "no entries". `undefined` only when the intact ledger has no entry
+ * for the affiliate.
+ *
+ * @throws CommissionError `ledger_rebuilding` (retriable) when the marker or the manifest is
+ *   missing, or the affiliate's keys disagree with the manifest: the ledger is being (or is
+ *   about to be) projected again from the topic.
  */
 export async function readLedger(
   redis: Redis,
@@ -42,24 +49,37 @@ export async function readLedger(
   affiliateId: string,
   page: PageRequest,
 ): Promise<AffiliateLedgerPage | undefined> {
+  let generation: string | null;
   let replies: [Error | null, unknown][] | null;
   try {
-    const generation = await redis.get(GENERATION_KEY);
-    if (generation === null) return undefined;
+    generation = await redis.get(GENERATION_KEY);
+    if (generation === null) throw rebuilding('the generation marker is missing');
     const keys = affiliateLedgerKeys(generation, merchantId, affiliateId);
+    const manifest = manifestKey(generation);
     replies = await redis
       .multi()
+      .exists(manifest)
+      .hget(manifest, keys.manifestField)
       .hgetall(keys.totals)
+      .hlen(keys.booked)
       .llen(keys.entries)
       .lrange(keys.entries, page.cursor, page.cursor + page.limit - 1)
       .exec();
   } catch (error) {
+    if (error instanceof CommissionError) throw error;
     throw toRedisError(error, 'reading the ledger');
   }
-  const [totals, count, entries] = (replies ?? []).map(([error, reply]) => {
-    if (error) throw toRedisError(error, 'reading the ledger');
-    return reply;
-  }) as [Record<string, string>, number, string[]];
+  const [manifest, expected, totals, booked, count, entries] = (replies ?? []).map(
+    ([error, reply]) => {
+      if (error) throw toRedisError(error, 'reading the ledger');
+      return reply;
+    },
+  ) as [number, string | null, Record<string, string>, number, number, string[]];
+  if (manifest !== 1) throw rebuilding(`the manifest of generation ${generation} is missing`);
+  const size = Number(expected ?? 0);
+  if (count !== size || booked !== size || (size > 0 && Object.keys(totals).length === 0)) {
+    throw rebuilding(`the ledger of ${merchantId}:${affiliateId} disagrees with its manifest`);
+  }
   if (count === 0) return undefined;
   const last = page.cursor + entries.length;
   return {
@@ -74,6 +94,9 @@ export async function readLedger(
     nextCursor: last < count ? String(last) : null,
   };
 }
+
+const rebuilding = (why: string): CommissionError =>
+  new CommissionError('ledger_rebuilding', `the ledger is being rebuilt: ${why}`);
 
 function balancesOf(totals: Readonly<Record<string, string>>): readonly CurrencyBalance[] {
   const currencies = new Set(Object.keys(totals).map((field) => field.split(':')[1] ?? ''));

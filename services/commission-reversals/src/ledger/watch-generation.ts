@@ -1,38 +1,49 @@
 import type { Logger } from '@clawback/logging';
+import type { CommissionMetrics } from '../metrics/commission-metrics';
+import type { LedgerAudit } from './ledger-audit';
 import type { LedgerStore } from './ledger-store';
 
 /** Options for {@link watchGeneration}. */
 export interface WatchGenerationOptions {
   readonly store: LedgerStore;
+  readonly audit: LedgerAudit;
   readonly intervalMs: number;
-  /** The marker no longer names the ledger's generation: reopen every ledger task. */
+  /** The generation was lost or abandoned: reopen every ledger task. */
   readonly onLost: () => Promise<void>;
   readonly logger: Logger;
+  readonly metrics: CommissionMetrics;
 }
 
 /**
- * Checks every `intervalMs` that Redis still holds the ledger's generation. Without it, a
- * wiped Redis would only be noticed by a partition's next booking, and partitions without new
- * adjustments would stay empty. Returns the function that stops watching.
+ * Checks every `intervalMs` that Redis still holds the ledger's generation whole: its marker,
+ * its manifest, and (a chunk per check) every affiliate's keys at the sizes the manifest
+ * records. Without it a loss would only be noticed by a partition's next booking or a read,
+ * and partitions without new adjustments would keep serving a ledger with holes. A loss the
+ * audit finds abandons the generation. Returns the function that stops watching.
  */
 export function watchGeneration(options: WatchGenerationOptions): () => void {
+  const { store, audit, logger, metrics } = options;
+  const check = async (): Promise<void> => {
+    if (!(await store.isCurrent())) {
+      logger.warn('ledger generation replaced, or its marker or manifest missing: reopening');
+      const lost = store.currentGeneration;
+      if (lost !== undefined) await store.abandon(lost);
+      return options.onLost();
+    }
+    const generation = store.currentGeneration;
+    if (generation === undefined || (await audit.step(generation))) return;
+    metrics.ledgerLosses.inc({ detectedBy: 'audit' });
+    logger.warn({ generation }, 'ledger keys lost: projecting again from the topic');
+    await store.abandon(generation);
+    await options.onLost();
+  };
   let checking = false;
   const timer = setInterval(() => {
     if (checking) return;
     checking = true;
-    void (async () => {
-      try {
-        if (await options.store.isCurrent()) return;
-        options.logger.warn(
-          'ledger generation marker missing: projecting again from the beginning',
-        );
-        await options.onLost();
-      } catch (error) {
-        options.logger.warn({ err: error }, 'checking the ledger generation failed');
-      } finally {
-        checking = false;
-      }
-    })();
+    check()
+      .catch((error: unknown) => logger.warn({ err: error }, 'checking the ledger failed'))
+      .finally(() => (checking = false));
   }, options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -19,6 +19,8 @@ export interface CommissionMetrics {
   readonly bookings: Counter<'result'>;
   /** Ledger partitions projected again from the beginning (no stored position: new or wiped). */
   readonly ledgerRebuilds: Counter;
+  /** Ledger losses found (a key missing or disagreeing with the manifest), by who found it. */
+  readonly ledgerLosses: Counter<'detectedBy'>;
   /** Consumer restarts after kafkajs gave up, per consumer. */
   readonly restarts: Counter<'consumer'>;
 }
@@ -80,6 +82,12 @@ export function createCommissionMetrics(
     ledgerRebuilds: new Counter({
       name: 'clawback_commissions_ledger_rebuilds_total',
       help: 'Ledger partitions projected again from the beginning',
+      registers,
+    }),
+    ledgerLosses: new Counter({
+      name: 'clawback_commissions_ledger_losses_total',
+      help: 'Ledger losses found (keys missing or disagreeing with the manifest), by who found them',
+      labelNames: ['detectedBy'],
       registers,
     }),
     restarts: new Counter({

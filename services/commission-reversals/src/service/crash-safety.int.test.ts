@@ -10,10 +10,10 @@ import {
 } from '@clawback/test-harness';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import { decideEvents } from '../decide/decide-events';
-import { GENERATION_KEY, positionKey } from '../ledger/ledger-keys';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { GENERATED_AFFILIATES, generatedLog } from '../testing/generated-log';
 import { ledgerContents } from '../testing/ledger-contents';
+import { ledgerPosition } from '../testing/ledger-position';
 import { parseCommissionTerms } from '../terms/commission-terms';
 
 /** The service's entry point, started as a child process. */
@@ -78,12 +78,8 @@ describe(`crash safety (child process, SIGKILL at random moments; seed ${seed} v
     let done = 0n;
     for (const { offset } of committed[0]?.partitions ?? [])
       if (BigInt(offset) > 0n) done += BigInt(offset);
-    const generation = await redis.get(GENERATION_KEY);
-    if (generation === null) return done;
     for (let partition = 0; partition < 4; partition++) {
-      const booked = await redis.get(
-        positionKey(generation, ctx.topics.commissionAdjustments, partition),
-      );
+      const booked = await ledgerPosition(redis, ctx.topics.commissionAdjustments, partition);
       if (booked !== null) done += BigInt(booked);
     }
     return done;

@@ -9,6 +9,7 @@ import { AvroRegistry } from '@clawback/schema-registry';
 import { registryCodecs } from '../avro/commission-codecs';
 import { type LedgerServer, startLedgerServer } from '../http/ledger-server';
 import { LedgerStore } from '../ledger/ledger-store';
+import { LedgerAudit } from '../ledger/ledger-audit';
 import { watchGeneration } from '../ledger/watch-generation';
 import { type AffiliateLedgerPage, type PageRequest, readLedger } from '../ledger/read-ledger';
 import { type CommissionMetrics, createCommissionMetrics } from '../metrics/commission-metrics';
@@ -118,6 +119,9 @@ export async function startCommissionReversals(
     started.push(decider);
     await decider.start();
     const store = new LedgerStore(redis);
+    // A generation with its manifest from the start: the read API can then tell an affiliate
+    // without entries (404) from a ledger that is not there (503, ADR 0010).
+    await store.generation();
     const ledgerLogger = logger.child({ consumer: 'ledger' });
     const ledger = ledgerConsumer(kafka, settings, {
       admin,
@@ -131,6 +135,8 @@ export async function startCommissionReversals(
     await ledger.start();
     stopWatching = watchGeneration({
       store,
+      audit: new LedgerAudit(redis),
+      metrics,
       intervalMs: settings.ledgerCheckIntervalMs,
       onLost: () => ledger.restart(new Error('ledger generation lost')),
       logger: ledgerLogger,

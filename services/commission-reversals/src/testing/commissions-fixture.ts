@@ -6,7 +6,7 @@ import { AvroRegistry, loadSchemaFiles } from '@clawback/schema-registry';
 import { type TestContext, createTestContext, waitFor } from '@clawback/test-harness';
 import { type AvroCommissionAdjustment, fromAvroAdjustment } from '../avro/adjustment-avro';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { GENERATION_KEY, positionKey } from '../ledger/ledger-keys';
+import { ledgerPosition } from './ledger-position';
 import {
   type RunningCommissionReversals,
   startCommissionReversals,
@@ -114,10 +114,8 @@ export async function createCommissionsFixture(partitions = 3): Promise<Commissi
           ]);
           const done = new Map(committed[0]?.partitions.map((p) => [p.partition, p.offset]));
           if ([...eventEnds].some(([partition, end]) => done.get(partition) !== end)) return false;
-          const generation = await redis.get(GENERATION_KEY);
           for (const [partition, end] of await ends(adjustments)) {
-            if (generation === null) return false;
-            const booked = await redis.get(positionKey(generation, adjustments, partition));
+            const booked = await ledgerPosition(redis, adjustments, partition);
             if (booked === null || BigInt(booked) < BigInt(end)) return false;
           }
           return true;

@@ -1,17 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { readPartitionRange } from '@clawback/exactly-once';
 import type { Admin, KafkaClient, KafkaMessage } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { type Redis, toRedisError } from '@clawback/redis';
 import type { CancellationCodecs } from '../batch/codecs';
 import { CancellationError } from '../cancellation-error';
-import type { CompletedCancellations } from './completed-cancellations';
+import { completedField, completedRecordKey } from './completed-cancellations';
+import { withCompletedCommands, type CompletedRedis } from './completed-scripts';
 
 /** What {@link rebuildCompletedCancellations} needs. */
 export interface RebuildDeps {
   readonly kafka: KafkaClient;
   readonly admin: Admin;
   readonly redis: Redis;
-  readonly completed: CompletedCancellations;
   readonly codecs: CancellationCodecs;
   /** The `subscriptions.cancellations` topic (possibly prefixed). */
   readonly topic: string;
@@ -20,66 +21,118 @@ export interface RebuildDeps {
   readonly logger: Logger;
 }
 
-/** Redis hash of how far (next offset per partition) the record was rebuilt from the topic. */
-export function rebuiltThroughKey(topic: string): string {
-  return `cancellations:rebuilt-through:${topic}`;
+/** What one rebuild did. */
+export interface RebuildResult {
+  /** False when the record was complete already and nothing was read. */
+  readonly rebuilt: boolean;
+  /** `SubscriptionCancelled` facts read from the topic. */
+  readonly facts: number;
+}
+
+/** Rebuilds started over because the record was lost again while being filled. */
+const ATTEMPTS = 5;
+
+/** The rebuild's hash was lost while it was filled: start over. */
+class EpochLost extends Error {}
+
+/** True when `error` or one of its causes (readers wrap what `onMessages` throws) is {@link EpochLost}. */
+function isEpochLost(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (e instanceof EpochLost) return true;
+  return false;
 }
 
 /**
- * Brings the completed-cancellations record up to the committed `SubscriptionCancelled` facts
- * of the topic, from where the last rebuild stopped (stored in Redis, so after a wipe it starts
- * from the beginning). Run at start, before consuming: a subscription cancelled before Redis
- * was lost is then never called again. Records are written with NX (the first fact wins) and
- * progress after them, so an interrupted rebuild is simply resumed.
+ * Makes the completed-cancellations record complete: when its hash has no `ready` field (lost,
+ * or never built), reads the committed `SubscriptionCancelled` facts of the topic into it, from
+ * where an interrupted rebuild of the same hash stopped (positions live in the hash, so they
+ * vanish with the facts they describe), up to the ends seen after the rebuild began, then sets
+ * `ready`. Every write checks the rebuild's epoch: a hash lost meanwhile is never completed
+ * with only the later facts. Records written by the consumer meanwhile are kept (first wins).
  *
- * @returns how many facts were read.
+ * @throws CancellationError `rebuild_failed` (retriable).
  */
-export async function rebuildCompletedCancellations(deps: RebuildDeps): Promise<number> {
-  const key = rebuiltThroughKey(deps.topic);
-  const offsets = await deps.admin.fetchTopicOffsets(deps.topic);
-  let stored: Record<string, string>;
-  try {
-    stored = await deps.redis.hgetall(key);
-  } catch (error) {
-    throw toRedisError(error, 'reading the rebuild position');
-  }
+export async function rebuildCompletedCancellations(deps: RebuildDeps): Promise<RebuildResult> {
+  const redis = withCompletedCommands(deps.redis);
   let facts = 0;
-  const onMessages = async (partition: number, messages: readonly KafkaMessage[]) => {
-    for (const message of messages) {
-      if (message.value === null) continue;
-      const event = await deps.codecs.decodeCancellation(message.value);
-      if (event.type !== 'SubscriptionCancelled') continue;
-      facts += 1;
-      await deps.completed.record(event, {
-        causationId: event.causationId,
-        attempts: event.attempts,
-        alreadyCancelled: event.alreadyCancelled,
-      });
-    }
-    const next = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
-    await deps.redis.hset(key, String(partition), next);
-  };
   try {
-    // One private reader per partition that has anything new; none at all after a clean stop.
-    await Promise.all(
-      offsets.map(({ partition, low, high }) => {
-        const done = stored[String(partition)];
-        const fromOffset = done !== undefined && BigInt(done) > BigInt(low) ? done : low;
-        return readPartitionRange(
-          deps.kafka,
-          { topic: deps.topic, partition, fromOffset, toOffset: high },
-          {
-            groupIdPrefix: deps.groupIdPrefix,
-            timeoutMs: deps.timeoutMs,
-            onMessages: (messages) => onMessages(partition, messages),
-          },
-        );
-      }),
-    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await rebuildOnce(deps, redis, (n) => (facts += n));
+        if (result) deps.logger.info({ topic: deps.topic, facts }, 'completed record rebuilt');
+        return { rebuilt: result, facts };
+      } catch (error) {
+        if (!isEpochLost(error) || attempt >= ATTEMPTS) throw error;
+        deps.logger.warn({ topic: deps.topic }, 'completed record lost while rebuilt: again');
+      }
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CancellationError('rebuild_failed', reason, { cause: error });
   }
-  deps.logger.info({ topic: deps.topic, facts }, 'completed cancellations rebuilt');
-  return facts;
+}
+
+async function rebuildOnce(
+  deps: RebuildDeps,
+  redis: CompletedRedis,
+  count: (facts: number) => void,
+): Promise<boolean> {
+  const key = completedRecordKey(deps.topic);
+  const offsets = await deps.admin.fetchTopicOffsets(deps.topic);
+  let begun: string[];
+  try {
+    begun = await redis.beginCompletedRebuild(
+      key,
+      randomUUID(),
+      ...offsets.map(({ partition }) => `rebuilt:${partition}`),
+    );
+  } catch (error) {
+    throw toRedisError(error, 'beginning the rebuild');
+  }
+  const [ready, epoch, ...positions] = begun;
+  if (ready === '1') return false;
+  // The ends are read after the epoch is set: a fact committed later was recorded after its
+  // commit into this hash (recordCommitted), so nothing committed falls between the two.
+  const ends = await deps.admin.fetchTopicOffsets(deps.topic);
+  const onMessages = async (partition: number, messages: readonly KafkaMessage[]) => {
+    const fields: string[] = [];
+    for (const message of messages) {
+      if (message.value === null) continue;
+      const event = await deps.codecs.decodeCancellation(message.value);
+      if (event.type !== 'SubscriptionCancelled') continue;
+      const { causationId, attempts, alreadyCancelled } = event;
+      fields.push(
+        completedField(event),
+        JSON.stringify({ causationId, attempts, alreadyCancelled }),
+      );
+    }
+    count(fields.length / 2);
+    const next = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
+    const written = await redis.writeCompletedRebuild(
+      key,
+      epoch!,
+      String(partition),
+      next,
+      ...fields,
+    );
+    if (written !== 1) throw new EpochLost();
+  };
+  // One private reader per partition with anything left to read.
+  await Promise.all(
+    ends.map(({ partition, low, high }) => {
+      const done = positions[offsets.findIndex((o) => o.partition === partition)] ?? '';
+      const fromOffset = done !== '' && BigInt(done) > BigInt(low) ? done : low;
+      return readPartitionRange(
+        deps.kafka,
+        { topic: deps.topic, partition, fromOffset, toOffset: high },
+        {
+          groupIdPrefix: deps.groupIdPrefix,
+          timeoutMs: deps.timeoutMs,
+          onMessages: (messages) => onMessages(partition, messages),
+        },
+      );
+    }),
+  );
+  if ((await redis.finishCompletedRebuild(key, epoch!)) !== 1) throw new EpochLost();
+  return true;
 }

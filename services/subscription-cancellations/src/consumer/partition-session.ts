@@ -7,10 +7,30 @@ import {
 } from '@clawback/exactly-once';
 import type { KafkaMessage } from '@clawback/kafka';
 import { buildOutputs } from '../batch/build-outputs';
+import type { CommittedCancellation } from '../completed/completed-cancellations';
+import type { CancellationEvent } from '../events/cancellation-event';
 import { outputMessages } from '../batch/output-messages';
 import { processRecords } from '../batch/process-records';
 import { interruptibleSleep } from '../delivery/sleep';
 import type { ConsumerDeps } from './consumer-deps';
+
+/** The `SubscriptionCancelled` facts among a slice's outputs, as the record keeps them. */
+function committedFacts(events: readonly CancellationEvent[]): readonly CommittedCancellation[] {
+  return events.flatMap((event) =>
+    event.type === 'SubscriptionCancelled'
+      ? [
+          {
+            provider: event.provider,
+            merchantId: event.merchantId,
+            subscriptionRef: event.subscriptionRef,
+            causationId: event.causationId,
+            attempts: event.attempts,
+            alreadyCancelled: event.alreadyCancelled,
+          },
+        ]
+      : [],
+  );
+}
 
 /** Longest stretch of a backoff wait without a heartbeat. */
 const HEARTBEAT_EVERY_MS = 1000;
@@ -102,6 +122,9 @@ export class PartitionSession implements PartitionTask {
       throw error;
     }
     metrics.transactions.inc({ result: 'committed' });
+    // Again after the commit: a record written before it may have been lost after a rebuild
+    // had read the topic's end, and then nothing would hold this fact (ADR 0010).
+    await deps.process.completed.recordCommitted(committedFacts(outputs.cancellations));
     for (const { value } of outputs.deadLetters) {
       metrics.deadLetters.inc({ code: value.errorCode });
     }

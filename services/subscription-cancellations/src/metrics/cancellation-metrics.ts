@@ -17,6 +17,8 @@ export interface CancellationMetrics {
   readonly consumerLag: Gauge<'partition'>;
   /** Consumer restarts after kafkajs gave up. */
   readonly restarts: Counter;
+  /** Rebuilds of the completed-cancellations record from the topic, by `trigger` (`start`, `lost`). */
+  readonly recordRebuilds: Counter<'trigger'>;
 }
 
 /**
@@ -71,6 +73,12 @@ export function createCancellationMetrics(
     restarts: new Counter({
       name: 'clawback_cancellations_consumer_restarts_total',
       help: 'Clean consumer restarts after kafkajs gave up',
+      registers,
+    }),
+    recordRebuilds: new Counter({
+      name: 'clawback_cancellations_record_rebuilds_total',
+      help: 'Rebuilds of the completed-cancellations record from the topic, by trigger',
+      labelNames: ['trigger'],
       registers,
     }),
   };

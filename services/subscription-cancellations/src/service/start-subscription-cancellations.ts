@@ -9,6 +9,7 @@ import { fetchHttpClient } from '../adapters/http/http-client';
 import { registryCodecs } from '../batch/codecs';
 import { redisCompletedCancellations } from '../completed/completed-cancellations';
 import { rebuildCompletedCancellations } from '../completed/rebuild-completed';
+import { sharedRebuild } from '../completed/shared-rebuild';
 import type { ConsumerDeps } from '../consumer/consumer-deps';
 import { superviseCancellationsConsumer } from '../consumer/cancellations-consumer';
 import {
@@ -93,18 +94,32 @@ export async function startSubscriptionCancellations(
     const registry = new AvroRegistry(config.schemaRegistry);
     await registerOutputSchemas(registry, settings.topics);
     const codecs = registryCodecs(registry, settings.topics);
-    const completed = redisCompletedCancellations(redis);
-    await rebuildCompletedCancellations({
-      kafka,
-      admin,
+    let running = false;
+    const rebuild = sharedRebuild(
+      () =>
+        rebuildCompletedCancellations({
+          kafka,
+          admin,
+          redis,
+          codecs,
+          topic: settings.topics.cancellations,
+          groupIdPrefix: `${settings.groupId}-rebuild`,
+          timeoutMs: settings.rebuildTimeoutMs,
+          logger,
+        }),
+      ({ facts }) => {
+        metrics.recordRebuilds.inc({ trigger: running ? 'lost' : 'start' });
+        if (running) logger.warn({ facts }, 'completed-cancellations record lost and rebuilt');
+      },
+    );
+    const completed = redisCompletedCancellations({
       redis,
-      completed,
-      codecs,
       topic: settings.topics.cancellations,
-      groupIdPrefix: `${settings.groupId}-rebuild`,
-      timeoutMs: settings.rebuildTimeoutMs,
-      logger,
+      rebuild,
     });
+    // Complete before the first call; later losses are rebuilt by the read that finds them.
+    await rebuild();
+    running = true;
     const stopping = new AbortController();
     const deps: ConsumerDeps = {
       kafka,

@@ -17,5 +17,12 @@ export function memoryCompleted(): CompletedCancellations & {
       if (!records.has(key)) records.set(key, completed);
       return Promise.resolve(records.get(key)!);
     },
+    recordCommitted: (facts) => {
+      for (const { provider, merchantId, subscriptionRef, ...completed } of facts) {
+        const key = subscriptionKey({ provider, merchantId, subscriptionRef });
+        if (!records.has(key)) records.set(key, completed);
+      }
+      return Promise.resolve();
+    },
   };
 }
