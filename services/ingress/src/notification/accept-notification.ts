@@ -8,6 +8,7 @@ import type { PublishCoalescer } from '../publish/publish-coalescer';
 import { withTimeout } from '../time/with-timeout';
 import { dedupeKeyOf } from './dedupe-key';
 import type { NotificationOutcome, NotificationRequest } from './notification-request';
+import { sameMoneyForChecksum } from './checksum-reuse';
 
 /** What {@link acceptNotification} needs; all injected, so the flow is testable without I/O. */
 export interface AcceptDependencies {
@@ -61,6 +62,11 @@ export async function acceptNotification(
     );
   }
 
+  if (!(await sameMoneyForChecksum(provider, merchantId, decision.recordBody, deps.dedupe))) {
+    return refused(
+      new IngressError('checksum_reused', 'checksum already seen with other money fields'),
+    );
+  }
   const ingressId = deps.newIngressId();
   const record = {
     ingressId,
