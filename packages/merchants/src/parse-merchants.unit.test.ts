@@ -71,6 +71,11 @@ describe('parseMerchants', () => {
     [{ m1: { commission: {} } }, 'm1'],
     [{ 'm:1': { click2sell: { secretKey: 's' } } }, 'm:1'],
     [{ m1: [] }, 'm1'],
+    [
+      { m1: { click2sell: { secretKey: 's', sourceNetworks: ['10.0.0.0/33'] } } },
+      'm1.click2sell.sourceNetworks',
+    ],
+    [{ m1: { kartra: { secretKey: 's', sourceNetworks: 'any' } } }, 'm1.kartra.sourceNetworks'],
     [{ m1: { click2sell: { secretKey: 's', urlToken: '' } } }, 'm1.click2sell.urlToken'],
     [
       { m1: { click2sell: { secretKey: 's', allowChecksumOnly: 'yes' } } },

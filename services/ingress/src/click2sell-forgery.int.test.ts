@@ -89,4 +89,11 @@ describe('Click2Sell forged copies at the ingress (real Kafka, registry and Redi
     });
     expect(answer.status).toBe(401);
   });
+
+  it("refuses a sender outside the merchant's sourceNetworks with 403 source_not_allowed", async () => {
+    const path = `/v1/notifications/click2sell/m-net?token=${TEST_SECRETS.click2sellToken}`;
+    const answer = await postNotification(ingress.url, path, sale);
+    expect(answer.status).toBe(403);
+    expect(errorCode(answer.body)).toBe('source_not_allowed');
+  });
 });

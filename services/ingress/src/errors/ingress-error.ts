@@ -9,6 +9,7 @@ export type IngressErrorCode =
   | 'unknown_merchant'
   | 'invalid_signature'
   | 'checksum_reused'
+  | 'source_not_allowed'
   | 'malformed_notification'
   | 'body_too_large'
   | 'kafka_unavailable'
@@ -22,6 +23,7 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
   unknown_merchant: 404,
   invalid_signature: 401,
   checksum_reused: 409,
+  source_not_allowed: 403,
   malformed_notification: 400,
   body_too_large: 413,
   kafka_unavailable: 503,

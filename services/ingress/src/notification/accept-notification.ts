@@ -9,6 +9,7 @@ import { withTimeout } from '../time/with-timeout';
 import { dedupeKeyOf } from './dedupe-key';
 import type { NotificationOutcome, NotificationRequest } from './notification-request';
 import { sameMoneyForChecksum } from './checksum-reuse';
+import { sourceAllowed } from '../source-networks/source-allowed';
 
 /** What {@link acceptNotification} needs; all injected, so the flow is testable without I/O. */
 export interface AcceptDependencies {
@@ -46,6 +47,9 @@ export async function acceptNotification(
     return refused(
       new IngressError('unknown_merchant', `no ${provider} configuration for this merchant`),
     );
+  }
+  if (!sourceAllowed(secrets.sourceNetworks, request.remoteAddress)) {
+    return refused(new IngressError('source_not_allowed', 'the sender is not in sourceNetworks'));
   }
   const adapter = deps.adapterFor(provider);
   const decision = adapter.accept({ ...request, secrets, now: deps.now });

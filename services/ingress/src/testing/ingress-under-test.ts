@@ -42,6 +42,13 @@ export function writeMerchantsFile(): { readonly path: string; remove(): void } 
       'm-c2s': {
         click2sell: { secretKey: TEST_SECRETS.click2sell, urlToken: TEST_SECRETS.click2sellToken },
       },
+      'm-net': {
+        click2sell: {
+          secretKey: TEST_SECRETS.click2sell,
+          urlToken: TEST_SECRETS.click2sellToken,
+          sourceNetworks: ['203.0.113.0/24'],
+        },
+      },
     }),
   );
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
