@@ -8,6 +8,10 @@ export {
   type ProviderSettings,
   type TwoCheckoutSettings,
 } from './merchant-config';
+export {
+  click2sellAuthentication,
+  type Click2SellAuthentication,
+} from './click2sell-authentication';
 export { MerchantsError, type MerchantsErrorCode } from './merchants-error';
 export { parseMerchants } from './parse-merchants';
 export { loadMerchantsFile, loadMerchantsFromEnv, MERCHANTS_FILE_VARIABLE } from './load-merchants';

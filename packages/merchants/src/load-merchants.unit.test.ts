@@ -13,7 +13,10 @@ describe('loadMerchantsFile', () => {
 
   it('loads the file named by CLAWBACK_MERCHANTS_FILE', () => {
     const file = join(dir, 'merchants.json');
-    writeFileSync(file, JSON.stringify({ m1: { click2sell: { secretKey: { env: 'S' } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ m1: { click2sell: { secretKey: { env: 'S' }, urlToken: 'tok' } } }),
+    );
 
     const merchants = loadMerchantsFromEnv({ CLAWBACK_MERCHANTS_FILE: file, S: 'secret' });
 

@@ -6,6 +6,8 @@ type OpenSection = Readonly<Record<string, unknown>>;
 /** 2Checkout: the account's secret key signs IPN notifications (HMAC) and the read receipt. */
 export interface TwoCheckoutSettings extends OpenSection {
   readonly secretKey: string;
+  /** The weakest signature accepted: `sha3-256` (default), `sha256` or `md5`. */
+  readonly minimumSignature?: 'sha3-256' | 'sha256' | 'md5';
 }
 
 /**
@@ -19,9 +21,15 @@ export interface KartraSettings extends OpenSection {
   readonly currency?: string;
 }
 
-/** Click2Sell: the secret key that signs its notifications. */
+/**
+ * Click2Sell: the secret key behind its checksum, and `urlToken`, the `?token=` the merchant
+ * appends to the notification URL (required: the checksum does not cover the money fields).
+ * `allowChecksumOnly: true` accepts notifications without the token (migration only).
+ */
 export interface Click2SellSettings extends OpenSection {
   readonly secretKey: string;
+  readonly urlToken?: string;
+  readonly allowChecksumOnly?: boolean;
 }
 
 /** Settings per provider, by the provider's URL name. */

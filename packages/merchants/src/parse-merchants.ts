@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isCurrencyCode } from '@clawback/money';
 import { isProviderName, type ProviderName } from '@clawback/notifications';
 import { childPath, isJsonObject } from './json-path';
@@ -26,8 +27,22 @@ const REQUIRED_KEYS: { readonly [P in ProviderName]: readonly string[] } = {
 const OPTIONAL_KEYS: { readonly [P in ProviderName]: readonly string[] } = {
   '2checkout': [],
   kartra: ['urlToken'],
-  click2sell: [],
+  click2sell: ['urlToken'],
 };
+
+/** 2Checkout's signature algorithms, strongest first (`minimumSignature`). */
+const TWOCHECKOUT_MINIMUMS = ['sha3-256', 'sha256', 'md5'];
+
+/** `203.0.113.0/24`, `2001:db8::/32` or a single address. */
+function isCidr(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [base, prefix, extra] = value.split('/');
+  const version = isIP(base ?? '');
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+  return bits >= 0 && bits <= (version === 6 ? 128 : 32);
+}
 
 function invalid(path: string, message: string): MerchantsError {
   return new MerchantsError('merchants_config_invalid', path, message);
@@ -50,6 +65,26 @@ function parseProvider<P extends ProviderName>(
     if (typeof field !== 'string' || field === '') {
       throw invalid(childPath(path, key), 'must be a non-empty string or {"env": "NAME"}');
     }
+    // Providers' echoes are compared trimmed, so a secret with surrounding whitespace would
+    // never verify; refusing it at start names the field instead of failing every request.
+    if (field.trim() !== field) {
+      throw invalid(childPath(path, key), 'has leading or trailing whitespace (remove it)');
+    }
+  }
+  const minimum = block.minimumSignature;
+  if (minimum !== undefined && !TWOCHECKOUT_MINIMUMS.includes(minimum as string)) {
+    throw invalid(childPath(path, 'minimumSignature'), 'must be "sha3-256", "sha256" or "md5"');
+  }
+  const networks = block.sourceNetworks;
+  if (networks !== undefined && !(Array.isArray(networks) && networks.every(isCidr))) {
+    throw invalid(
+      childPath(path, 'sourceNetworks'),
+      'must be a list of CIDRs such as "203.0.113.0/24"',
+    );
+  }
+  const checksumOnly = block.allowChecksumOnly;
+  if (checksumOnly !== undefined && typeof checksumOnly !== 'boolean') {
+    throw invalid(childPath(path, 'allowChecksumOnly'), 'must be true or false');
   }
   const currency = block.currency;
   if (currency !== undefined && (typeof currency !== 'string' || !isCurrencyCode(currency))) {

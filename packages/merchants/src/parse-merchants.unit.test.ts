@@ -7,10 +7,10 @@ const valid = {
   m1: {
     '2checkout': { secretKey: 'tco-secret' },
     kartra: { secretKey: { env: 'KARTRA_SECRET' }, urlToken: 'tok', currency: 'EUR' },
-    click2sell: { secretKey: 'c2s-secret' },
+    click2sell: { secretKey: 'c2s-secret', urlToken: 'c2s-token' },
     commission: { defaultRate: '0.3' },
   },
-  m2: { click2sell: { secretKey: 'other', extra: 1 } },
+  m2: { click2sell: { secretKey: 'other', allowChecksumOnly: true, extra: 1 } },
 };
 
 function errorOf(run: () => unknown): MerchantsError {
@@ -35,6 +35,7 @@ describe('parseMerchants', () => {
     expect(providerSettingsOf(merchants, 'm1', '2checkout')?.secretKey).toBe('tco-secret');
     expect(providerSettingsOf(merchants, 'm2', 'click2sell')).toEqual({
       secretKey: 'other',
+      allowChecksumOnly: true,
       extra: 1,
     });
     expect(merchantSection(merchants.get('m1')!, 'commission')).toEqual({ defaultRate: '0.3' });
@@ -70,6 +71,20 @@ describe('parseMerchants', () => {
     [{ m1: { commission: {} } }, 'm1'],
     [{ 'm:1': { click2sell: { secretKey: 's' } } }, 'm:1'],
     [{ m1: [] }, 'm1'],
+    [
+      { m1: { click2sell: { secretKey: 's', sourceNetworks: ['10.0.0.0/33'] } } },
+      'm1.click2sell.sourceNetworks',
+    ],
+    [{ m1: { kartra: { secretKey: 's', sourceNetworks: 'any' } } }, 'm1.kartra.sourceNetworks'],
+    [{ m1: { click2sell: { secretKey: 's', urlToken: '' } } }, 'm1.click2sell.urlToken'],
+    [
+      { m1: { click2sell: { secretKey: 's', allowChecksumOnly: 'yes' } } },
+      'm1.click2sell.allowChecksumOnly',
+    ],
+    [
+      { m1: { '2checkout': { secretKey: 's', minimumSignature: 'sha1' } } },
+      'm1.2checkout.minimumSignature',
+    ],
     [[], ''],
   ])('rejects %j naming %s', (document, path) => {
     const error = errorOf(() => parseMerchants(document, {}));
@@ -89,4 +104,21 @@ describe('parseMerchants', () => {
 
     expect(error.message).not.toContain('super-secret-value');
   });
+
+  it.each([
+    ['configured', { secretKey: 'tco-secret ' }, {}],
+    ['configured', { secretKey: '\ttco-secret' }, {}],
+    ['from env', { secretKey: { env: 'TCO' } }, { TCO: 'tco-secret\n' }],
+    ['from env', { secretKey: { env: 'TCO' } }, { TCO: ' tco-secret' }],
+  ])(
+    'rejects a %s secret with surrounding whitespace, naming merchant and field',
+    (_, block, env) => {
+      const error = errorOf(() => parseMerchants({ m1: { '2checkout': block } }, env));
+
+      expect(error.code).toBe('merchants_config_invalid');
+      expect(error.path).toBe('m1.2checkout.secretKey');
+      expect(error.message).toContain('whitespace');
+      expect(error.message).not.toContain('tco-secret');
+    },
+  );
 });

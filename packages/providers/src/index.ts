@@ -56,6 +56,7 @@ export {
   type Click2SellCheck,
 } from './click2sell/checksum';
 export { click2sellKind } from './click2sell/status-mapping';
+export { click2sellChecksumUse, type Click2SellChecksumUse } from './click2sell/money-fingerprint';
 export { normalizeClick2SellNotification } from './click2sell/normalize';
 
 export * from './fixtures';

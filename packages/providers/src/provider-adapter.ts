@@ -7,6 +7,10 @@ export interface MerchantProviderSecrets {
   readonly secretKey: string;
   /** Kartra only: the token that authenticates the unsigned outbound-API JSON (`?token=`). */
   readonly urlToken?: string;
+  /** 2Checkout only: the weakest signature accepted (`sha3-256` unless configured). */
+  readonly minimumSignature?: string;
+  /** Click2Sell only: accept a notification without `?token=` (migration; checksum only). */
+  readonly allowChecksumOnly?: boolean;
 }
 
 /** The stored raw notification, as the lifecycle reads it from `payments.notifications.raw`. */
@@ -50,6 +54,8 @@ export type UnauthenticatedReason =
   | 'secret_not_configured'
   | 'missing_signature'
   | 'signature_mismatch'
+  | 'signature_downgrade'
+  | 'missing_acquirer_id'
   | 'url_token_not_configured'
   | 'missing_url_token'
   | 'url_token_mismatch';

@@ -5,6 +5,7 @@ import { requireFormContentType } from '../shared/content-type';
 import { asBuffer, decideSafely, PLAIN_OK } from '../shared/ingress-decision';
 import { verifyClick2SellChecksum } from './checksum';
 import { normalizeClick2SellNotification } from './normalize';
+import { verifyClick2SellUrlToken } from './url-token';
 import { click2sellOrderRef, parseClick2SellNotification } from './parse-notification';
 
 /** Decodes a Click2Sell body (form-encoded, decoded once: no second `urldecode`). */
@@ -22,6 +23,9 @@ export const click2sellAdapter: ProviderAdapter = {
 
   accept(request: IngressRequest) {
     return decideSafely(() => {
+      // The token comes first: unauthenticated callers learn nothing about the body.
+      const token = verifyClick2SellUrlToken(request.query, request.secrets);
+      if (!token.valid) return { outcome: 'unauthenticated', reason: token.reason };
       const form = decodeClick2SellNotification(request.body, request.contentType);
       const check = verifyClick2SellChecksum(form, request.secrets.secretKey);
       if (!check.valid) return { outcome: 'unauthenticated', reason: check.reason };

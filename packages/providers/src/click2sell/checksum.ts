@@ -24,8 +24,11 @@ export function verifyClick2SellChecksum(form: OrderedForm, secretKey: string): 
   if (secretKey === '') return { valid: false, reason: 'secret_not_configured' };
   const received = form.byKey.get('checksum')?.values[0]?.text.trim();
   if (!received) return { valid: false, reason: 'missing_signature' };
-  const acquirerId = form.byKey.get('acquirer_transaction_id')?.values[0]?.bytes ?? Buffer.alloc(0);
-  return constantTimeEqual(received.toUpperCase(), click2sellChecksum(secretKey, acquirerId))
+  const acquirerId = form.byKey.get('acquirer_transaction_id')?.values[0];
+  // Without an acquirer id the checksum is one constant per merchant: any copy would pass.
+  if (acquirerId === undefined || acquirerId.text.trim() === '')
+    return { valid: false, reason: 'missing_acquirer_id' };
+  return constantTimeEqual(received.toUpperCase(), click2sellChecksum(secretKey, acquirerId.bytes))
     ? { valid: true }
     : { valid: false, reason: 'signature_mismatch' };
 }

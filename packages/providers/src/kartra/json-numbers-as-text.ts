@@ -32,6 +32,25 @@ export function parseJsonNumbersAsText(text: string): unknown {
   try {
     return JSON.parse(out) as unknown;
   } catch (error) {
-    throw new ProvidersError('malformed_body', 'the body is not valid JSON', { cause: error });
+    // V8's message quotes a snippet of the body (a buyer's name, an email): keep only where
+    // the parse failed, never the text, in the message and the cause.
+    const where = positionOf(error);
+    const message = `the body is not valid JSON${where === undefined ? '' : ` (${where})`}`;
+    throw new ProvidersError('malformed_body', message, {
+      cause: new SyntaxError(where ?? 'invalid JSON'),
+    });
   }
+}
+
+/** "position N" / "line L column C" from a JSON.parse error, or undefined; digits only. */
+function positionOf(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : '';
+  const position = /\bposition (\d+)/.exec(text);
+  if (position) return `position ${position[1]}`;
+  const line = /\bline (\d+) column (\d+)/.exec(text);
+  if (line) return `line ${line[1]} column ${line[2]}`;
+  if (/end of JSON input/.test(text)) return 'unexpected end of input';
+  // "Unexpected token 'Q', "…Quimby…" is not valid JSON": no position, and the rest is body.
+  if (/^Unexpected token/.test(text)) return 'unexpected token';
+  return undefined;
 }

@@ -24,4 +24,28 @@ describe('parseJsonNumbersAsText', () => {
       );
     }
   });
+
+  it('carries no fragment of the body in the error message or its cause', () => {
+    const bodies = [
+      '{"buyer":{"first_name": Quimby-Hartwell}}',
+      'Zoë Quimby-Hartwell',
+      '{"buyer":{"first_name":"Zoë Quimby-Hartwell", oops}}',
+      '{"buyer":{"first_name":"Zoë Quimby-Hartwell"}',
+      '{"lead":{"email":"zoe.quimby@example.com"} trailing Quimby-Hartwell}',
+    ];
+    for (const text of bodies) {
+      let thrown: unknown;
+      try {
+        parseJsonNumbersAsText(text);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'malformed_body' });
+      const error = thrown as Error & { cause?: unknown };
+      const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+      for (const said of [error.message, cause, JSON.stringify(error)]) {
+        expect(said).not.toMatch(/Quimby|Hartwell|zoe|Zoë|oops|trailing/);
+      }
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { asBuffer, decideSafely } from '../shared/ingress-decision';
 import { normalizeTwoCheckoutIpn } from './normalize';
 import { parseTwoCheckoutIpn, twoCheckoutOrderRef } from './parse-ipn';
 import { receiptDate, twoCheckoutReadReceipt } from './read-receipt';
-import { verifyTwoCheckoutSignature } from './signature';
+import { isTwoCheckoutAlgorithm, verifyTwoCheckoutSignature } from './signature';
 
 /** Decodes a 2Checkout IPN body (form-encoded, received order kept). */
 export function decodeTwoCheckoutIpn(
@@ -26,7 +26,9 @@ export const twoCheckoutAdapter: ProviderAdapter = {
       const form = decodeTwoCheckoutIpn(request.body, request.contentType);
       if (request.secrets.secretKey === '')
         return { outcome: 'unauthenticated', reason: 'secret_not_configured' };
-      const check = verifyTwoCheckoutSignature(form, request.secrets.secretKey);
+      const { minimumSignature } = request.secrets;
+      const minimum = isTwoCheckoutAlgorithm(minimumSignature) ? minimumSignature : 'sha3-256';
+      const check = verifyTwoCheckoutSignature(form, request.secrets.secretKey, minimum);
       if (!check.valid) return { outcome: 'unauthenticated', reason: check.reason };
       const orderRef = twoCheckoutOrderRef(form);
       const date = receiptDate(request.now());

@@ -19,6 +19,25 @@ function request(body: Buffer, overrides: Partial<IngressRequest> = {}): Ingress
 }
 
 describe('2Checkout ingress decision', () => {
+  it('refuses an MD5-only IPN by default and a blanked SHA3 even when sha256 is allowed', () => {
+    const md5 = twoCheckoutIpn({ refno: '1' }, { secretKey: SECRET, algorithm: 'md5' });
+    expect(twoCheckoutAdapter.accept(request(md5.body))).toEqual({
+      outcome: 'unauthenticated',
+      reason: 'signature_downgrade',
+    });
+    const sha2 = twoCheckoutIpn({ refno: '1' }, { secretKey: SECRET, algorithm: 'sha256' });
+    const blanked = Buffer.concat([sha2.body, Buffer.from('&SIGNATURE_SHA3_256=')]);
+    const secrets = { secretKey: SECRET, minimumSignature: 'sha256' };
+    expect(twoCheckoutAdapter.accept(request(blanked, { secrets }))).toEqual({
+      outcome: 'unauthenticated',
+      reason: 'signature_downgrade',
+    });
+    const accepted = twoCheckoutAdapter.accept(request(sha2.body, { secrets }));
+    expect(accepted.outcome === 'accepted' && accepted.response.body).toMatch(
+      /^<sig algo="sha256" date="20260131120007">[0-9a-f]{64}<\/sig>$/,
+    );
+  });
+
   it('accepts a signed IPN and answers the receipt with the verified (strongest) algorithm', () => {
     const { body } = twoCheckoutIpn({ refno: '211153389' }, { secretKey: SECRET });
     const decision = twoCheckoutAdapter.accept(request(body));
@@ -35,9 +54,10 @@ describe('2Checkout ingress decision', () => {
     );
   });
 
-  it('answers <EPAYMENT> when only the MD5 HASH is present', () => {
+  it('answers <EPAYMENT> when only the MD5 HASH is present and the merchant allows md5', () => {
     const { body } = twoCheckoutIpn({ refno: '1' }, { secretKey: SECRET, algorithm: 'md5' });
-    const decision = twoCheckoutAdapter.accept(request(body));
+    const secrets = { secretKey: SECRET, minimumSignature: 'md5' };
+    const decision = twoCheckoutAdapter.accept(request(body, { secrets }));
     expect(decision.outcome === 'accepted' && decision.response.body).toMatch(
       /^<EPAYMENT>20260131120007\|[0-9a-f]{32}<\/EPAYMENT>$/,
     );

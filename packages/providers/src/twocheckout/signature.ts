@@ -20,7 +20,15 @@ const SIGNATURE_FIELDS = new Set(Object.values(SIGNATURE_FIELD));
 /** Outcome of checking an IPN's signature. */
 export type SignatureCheck =
   | { readonly valid: true; readonly algorithm: TwoCheckoutAlgorithm }
-  | { readonly valid: false; readonly reason: 'missing_signature' | 'signature_mismatch' };
+  | {
+      readonly valid: false;
+      readonly reason: 'missing_signature' | 'signature_mismatch' | 'signature_downgrade';
+    };
+
+/** True for a value of {@link TWOCHECKOUT_ALGORITHMS}. */
+export function isTwoCheckoutAlgorithm(value: unknown): value is TwoCheckoutAlgorithm {
+  return (TWOCHECKOUT_ALGORITHMS as readonly unknown[]).includes(value);
+}
 
 /** 2Checkout's source string: each value's UTF-8 byte length in decimal, then its bytes. */
 export function lengthPrefixed(values: Iterable<Uint8Array>): Buffer {
@@ -58,15 +66,29 @@ export function hmacHex(
   return createHmac(algorithm, Buffer.from(secretKey, 'utf8')).update(source).digest('hex');
 }
 
+/** The strength rank of an algorithm: 0 is the strongest. */
+const rank = (algorithm: TwoCheckoutAlgorithm): number => TWOCHECKOUT_ALGORITHMS.indexOf(algorithm);
+
 /**
  * Verifies with the strongest signature present (SHA3-256 > SHA2-256 > MD5). A weaker one
  * is never consulted when a stronger one is present, so a bad strong signature cannot be
- * rescued by a good weak one.
+ * rescued by a good weak one. Two downgrades are refused (`signature_downgrade`):
+ * - a signature field that is present but blank: 2Checkout never sends an empty one, so a
+ *   blank field means someone removed the stronger signature to let a weaker one decide;
+ * - a deciding signature weaker than `minimum` (the merchant's `minimumSignature`, default
+ *   `sha3-256`, the strongest 2Checkout sends).
  */
-export function verifyTwoCheckoutSignature(form: OrderedForm, secretKey: string): SignatureCheck {
+export function verifyTwoCheckoutSignature(
+  form: OrderedForm,
+  secretKey: string,
+  minimum: TwoCheckoutAlgorithm = 'sha3-256',
+): SignatureCheck {
   for (const algorithm of TWOCHECKOUT_ALGORITHMS) {
-    const received = form.byKey.get(SIGNATURE_FIELD[algorithm])?.values[0]?.text.trim();
-    if (!received) continue;
+    const field = form.byKey.get(SIGNATURE_FIELD[algorithm]);
+    if (field === undefined) continue;
+    const received = field.values[0]?.text.trim() ?? '';
+    if (received === '') return { valid: false, reason: 'signature_downgrade' };
+    if (rank(algorithm) > rank(minimum)) return { valid: false, reason: 'signature_downgrade' };
     const expected = hmacHex(algorithm, secretKey, signatureSource(form));
     return constantTimeEqual(received.toLowerCase(), expected)
       ? { valid: true, algorithm }

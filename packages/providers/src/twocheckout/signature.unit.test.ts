@@ -54,7 +54,7 @@ describe('verifyTwoCheckoutSignature', () => {
     ] as const;
     for (const [field, algorithm] of cases) {
       const form = formOf([...pairs, [field, hmac(algorithm, 'key', utf8(source))]]);
-      expect(verifyTwoCheckoutSignature(form, 'key')).toEqual({ valid: true, algorithm });
+      expect(verifyTwoCheckoutSignature(form, 'key', 'md5')).toEqual({ valid: true, algorithm });
     }
   });
 
@@ -71,24 +71,14 @@ describe('verifyTwoCheckoutSignature', () => {
     });
   });
 
-  it('uses SHA2 when SHA3 is absent or empty', () => {
-    const form = formOf([
-      ...pairs,
-      ['HASH', '0'.repeat(32)],
-      ['SIGNATURE_SHA2_256', hmac('sha256', 'key', utf8(source))],
-      ['SIGNATURE_SHA3_256', ''],
-    ]);
-    expect(verifyTwoCheckoutSignature(form, 'key')).toEqual({ valid: true, algorithm: 'sha256' });
-  });
-
   it('accepts upper-case hex', () => {
     const form = formOf([...pairs, ['HASH', hmac('md5', 'key', utf8(source)).toUpperCase()]]);
-    expect(verifyTwoCheckoutSignature(form, 'key').valid).toBe(true);
+    expect(verifyTwoCheckoutSignature(form, 'key', 'md5').valid).toBe(true);
   });
 
   it('rejects the wrong key and a body without signature', () => {
     const signed = formOf([...pairs, ['HASH', hmac('md5', 'key', utf8(source))]]);
-    expect(verifyTwoCheckoutSignature(signed, 'other')).toEqual({
+    expect(verifyTwoCheckoutSignature(signed, 'other', 'md5')).toEqual({
       valid: false,
       reason: 'signature_mismatch',
     });
@@ -104,12 +94,65 @@ describe('verifyTwoCheckoutSignature', () => {
     const form = decodeOrderedForm(
       Buffer.from(`${wire}&HASH=${hmac('md5', 'key', utf8(grouped))}`, 'ascii'),
     );
-    expect(verifyTwoCheckoutSignature(form, 'key').valid).toBe(true);
+    expect(verifyTwoCheckoutSignature(form, 'key', 'md5').valid).toBe(true);
   });
 
   it('hashes the raw decoded bytes of a value that is not UTF-8', () => {
     const raw = Buffer.concat([Buffer.from('1'), Buffer.from([0xfc])]);
     const form = decodeOrderedForm(Buffer.from(`N=%FC&HASH=${hmac('md5', 'key', raw)}`, 'ascii'));
-    expect(verifyTwoCheckoutSignature(form, 'key').valid).toBe(true);
+    expect(verifyTwoCheckoutSignature(form, 'key', 'md5').valid).toBe(true);
+  });
+});
+
+describe('verifyTwoCheckoutSignature against downgrades', () => {
+  const pairs: FormPair[] = [
+    ['REFNO', '42'],
+    ['ORDERSTATUS', 'REFUND'],
+  ];
+  const source = '242' + '6REFUND';
+  const good = {
+    HASH: hmac('md5', 'key', source),
+    SIGNATURE_SHA2_256: hmac('sha256', 'key', source),
+    SIGNATURE_SHA3_256: hmac('sha3-256', 'key', source),
+  } as const;
+  type Field = keyof typeof good;
+  type Minimum = 'sha3-256' | 'sha256' | 'md5' | undefined;
+  // [sent fields ('' = sent blank), merchant minimum, expected outcome]
+  const cases: readonly [Partial<Record<Field, string>>, Minimum, string][] = [
+    [{ SIGNATURE_SHA3_256: good.SIGNATURE_SHA3_256 }, undefined, 'sha3-256'],
+    [{ ...good }, undefined, 'sha3-256'],
+    [
+      { SIGNATURE_SHA3_256: '', SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 },
+      undefined,
+      'signature_downgrade',
+    ],
+    [
+      { SIGNATURE_SHA3_256: '', SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 },
+      'sha256',
+      'signature_downgrade',
+    ],
+    [
+      { SIGNATURE_SHA3_256: '  ', SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 },
+      'md5',
+      'signature_downgrade',
+    ],
+    [{ SIGNATURE_SHA2_256: '', HASH: good.HASH }, 'md5', 'signature_downgrade'],
+    [{ SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 }, undefined, 'signature_downgrade'],
+    [{ SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 }, 'sha256', 'sha256'],
+    [{ SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256, HASH: good.HASH }, 'md5', 'sha256'],
+    [{ HASH: good.HASH }, 'sha256', 'signature_downgrade'],
+    [{ HASH: good.HASH }, 'md5', 'md5'],
+    [
+      { SIGNATURE_SHA3_256: '0'.repeat(64), SIGNATURE_SHA2_256: good.SIGNATURE_SHA2_256 },
+      'md5',
+      'signature_mismatch',
+    ],
+    [{}, undefined, 'missing_signature'],
+  ];
+
+  it.each(cases)('given %j and minimum %s, then %s', (fields, minimum, expected) => {
+    const form = formOf([...pairs, ...Object.entries(fields)]);
+    const check = verifyTwoCheckoutSignature(form, 'key', minimum);
+    expect(check.valid ? check.algorithm : check.reason).toBe(expected);
   });
 });

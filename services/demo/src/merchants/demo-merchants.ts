@@ -15,6 +15,7 @@ export const DEMO_SECRETS = {
   DEMO_LUMEN_KARTRA_SECRET_KEY: 'demo-lumen-kartra-ipn-secret',
   DEMO_LUMEN_KARTRA_URL_TOKEN: 'demo-lumen-kartra-url-token',
   DEMO_PAGEBOUND_CLICK2SELL_SECRET_KEY: 'demo-pagebound-click2sell-secret',
+  DEMO_PAGEBOUND_CLICK2SELL_URL_TOKEN: 'demo-pagebound-click2sell-url-token',
   DEMO_WEBHOOK_SECRET: 'whsec_demo_cancellation_receiver',
 } as const;
 
@@ -48,7 +49,10 @@ export function demoMerchantsFile(receiverUrl: string): object {
       cancellation: webhook,
     },
     [DEMO_MERCHANTS.pagebound]: {
-      click2sell: { secretKey: { env: 'DEMO_PAGEBOUND_CLICK2SELL_SECRET_KEY' } },
+      click2sell: {
+        secretKey: { env: 'DEMO_PAGEBOUND_CLICK2SELL_SECRET_KEY' },
+        urlToken: { env: 'DEMO_PAGEBOUND_CLICK2SELL_URL_TOKEN' },
+      },
       commission: { defaultRate: '0.25' },
     },
   };

@@ -3,7 +3,11 @@ import { DEMO_MERCHANTS, DEMO_SECRETS } from '../merchants/demo-merchants';
 import type { NotificationRoute } from './notification-route';
 import { type StoryStep, orderKeyOf } from './story-step';
 
-const route: NotificationRoute = { provider: 'click2sell', merchantId: DEMO_MERCHANTS.pagebound };
+const route: NotificationRoute = {
+  provider: 'click2sell',
+  merchantId: DEMO_MERCHANTS.pagebound,
+  query: `?token=${DEMO_SECRETS.DEMO_PAGEBOUND_CLICK2SELL_URL_TOKEN}`,
+};
 const AFFILIATE = 'bookworm-blog';
 
 function book(c2sTransactionId: string, productName: string, price: string) {

@@ -9,6 +9,11 @@ export interface EdgeDedupe {
   seen(notificationId: string): Promise<boolean>;
   /** Remembers `notificationId`; call only after Kafka acknowledged the record. */
   remember(notificationId: string, ingressId: string): Promise<void>;
+  /**
+   * Records `fingerprint` for `checksumKey` unless one is there; false when a different one
+   * was recorded within the window (see checksum-fingerprint.ts). Absent: no such record.
+   */
+  sameFingerprint?(checksumKey: string, fingerprint: string): Promise<boolean>;
 }
 
 /** A dedupe that remembers nothing, for running without Redis. */

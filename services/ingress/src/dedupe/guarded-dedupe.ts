@@ -2,7 +2,7 @@ import { withTimeout } from '../time/with-timeout';
 import type { EdgeDedupe } from './edge-dedupe';
 
 /** Which dedupe call failed. */
-export type DedupeOperation = 'seen' | 'remember';
+export type DedupeOperation = 'seen' | 'remember' | 'fingerprint';
 
 /** Options of {@link guardedDedupe}. */
 export interface GuardedDedupeOptions {
@@ -17,6 +17,8 @@ export interface SafeDedupe {
   /** False when Redis fails or is slow: better one extra record than a failed request. */
   seen(notificationId: string): Promise<boolean>;
   remember(notificationId: string, ingressId: string): Promise<void>;
+  /** True (let it through) when Redis fails: the URL token is the first line of defence. */
+  sameFingerprint?(checksumKey: string, fingerprint: string): Promise<boolean>;
 }
 
 /**
@@ -38,6 +40,18 @@ export function guardedDedupe(inner: EdgeDedupe, options: GuardedDedupeOptions):
         await withTimeout(inner.remember(notificationId, ingressId), options.timeoutMs);
       } catch (error) {
         options.onError('remember', error);
+      }
+    },
+    sameFingerprint: async (checksumKey, fingerprint) => {
+      if (inner.sameFingerprint === undefined) return true;
+      try {
+        return await withTimeout(
+          inner.sameFingerprint(checksumKey, fingerprint),
+          options.timeoutMs,
+        );
+      } catch (error) {
+        options.onError('fingerprint', error);
+        return true;
       }
     },
   };

@@ -12,6 +12,9 @@ export function lateDedupe(): LateDedupe {
   return {
     seen: (notificationId) => store.seen(notificationId),
     remember: (notificationId, ingressId) => store.remember(notificationId, ingressId),
+    // Before Redis is attached there is no record: let it through (the URL token still holds).
+    sameFingerprint: (key, fingerprint) =>
+      store.sameFingerprint?.(key, fingerprint) ?? Promise.resolve(true),
     attach: (next) => {
       store = next;
     },

@@ -1,4 +1,5 @@
 import type { Redis } from '@clawback/redis';
+import { sameFingerprint } from './checksum-fingerprint';
 import type { EdgeDedupe } from './edge-dedupe';
 
 /** Options of {@link redisEdgeDedupe}. */
@@ -18,7 +19,7 @@ export function publishedKey(notificationId: string): string {
  * duplicate back to its record.
  */
 export function redisEdgeDedupe(
-  redis: Pick<Redis, 'exists' | 'set'>,
+  redis: Pick<Redis, 'exists' | 'set' | 'get'>,
   options: RedisEdgeDedupeOptions,
 ): EdgeDedupe {
   return {
@@ -26,5 +27,7 @@ export function redisEdgeDedupe(
     remember: async (notificationId, ingressId) => {
       await redis.set(publishedKey(notificationId), ingressId, 'EX', options.ttlSeconds);
     },
+    sameFingerprint: (key, fingerprint) =>
+      sameFingerprint(redis, key, fingerprint, options.ttlSeconds),
   };
 }

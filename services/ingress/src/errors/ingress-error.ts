@@ -8,6 +8,8 @@ export type IngressErrorCode =
   | 'unknown_provider'
   | 'unknown_merchant'
   | 'invalid_signature'
+  | 'checksum_reused'
+  | 'source_not_allowed'
   | 'malformed_notification'
   | 'body_too_large'
   | 'kafka_unavailable'
@@ -20,6 +22,8 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
   unknown_provider: 404,
   unknown_merchant: 404,
   invalid_signature: 401,
+  checksum_reused: 409,
+  source_not_allowed: 403,
   malformed_notification: 400,
   body_too_large: 413,
   kafka_unavailable: 503,

@@ -27,9 +27,9 @@ const merchants = parseMerchants(
     m1: {
       '2checkout': { secretKey: SECRETS.tco },
       kartra: { secretKey: SECRETS.kartra, urlToken: SECRETS.token },
-      click2sell: { secretKey: SECRETS.c2s },
+      click2sell: { secretKey: SECRETS.c2s, allowChecksumOnly: true },
     },
-    m2: { click2sell: { secretKey: 'other' } },
+    m2: { click2sell: { secretKey: 'other', allowChecksumOnly: true } },
   },
   {},
 );

@@ -44,6 +44,7 @@ export function registerNotificationRoute(
           body: bodyBytes(request.body),
           contentType: request.headers['content-type'] ?? '',
           query: request.query,
+          remoteAddress: request.socket.remoteAddress,
         },
         options.accept,
       );

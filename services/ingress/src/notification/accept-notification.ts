@@ -8,6 +8,8 @@ import type { PublishCoalescer } from '../publish/publish-coalescer';
 import { withTimeout } from '../time/with-timeout';
 import { dedupeKeyOf } from './dedupe-key';
 import type { NotificationOutcome, NotificationRequest } from './notification-request';
+import { sameMoneyForChecksum } from './checksum-reuse';
+import { sourceAllowed } from '../source-networks/source-allowed';
 
 /** What {@link acceptNotification} needs; all injected, so the flow is testable without I/O. */
 export interface AcceptDependencies {
@@ -46,6 +48,9 @@ export async function acceptNotification(
       new IngressError('unknown_merchant', `no ${provider} configuration for this merchant`),
     );
   }
+  if (!sourceAllowed(secrets.sourceNetworks, request.remoteAddress)) {
+    return refused(new IngressError('source_not_allowed', 'the sender is not in sourceNetworks'));
+  }
   const adapter = deps.adapterFor(provider);
   const decision = adapter.accept({ ...request, secrets, now: deps.now });
   if (decision.outcome === 'malformed') {
@@ -61,6 +66,11 @@ export async function acceptNotification(
     );
   }
 
+  if (!(await sameMoneyForChecksum(provider, merchantId, decision.recordBody, deps.dedupe))) {
+    return refused(
+      new IngressError('checksum_reused', 'checksum already seen with other money fields'),
+    );
+  }
   const ingressId = deps.newIngressId();
   const record = {
     ingressId,

@@ -11,6 +11,8 @@ export interface NotificationRequest {
   /** The Content-Type header as sent ('' when absent). */
   readonly contentType: string;
   readonly query: Readonly<Record<string, unknown>>;
+  /** The socket's peer address, for a provider block's `sourceNetworks`. */
+  readonly remoteAddress?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { kafkaNotificationPublisher } from '../publish/kafka-notification-publis
 import { loadIngressSettings } from '../settings/ingress-settings';
 import { keepTrying } from './keep-trying';
 import { openKafkaLink } from './kafka-link';
+import { warnWeakClick2Sell } from './warn-weak-click2sell';
 
 /** Options of {@link startIngress}. */
 export interface StartIngressOptions {
@@ -55,6 +56,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   const merchants = loadMerchantsFile(config.merchants.merchantsFile, options.env);
   const logger =
     options.logger ?? createLogger({ service: 'ingress', level: config.logging.level });
+  warnWeakClick2Sell(merchants, logger);
 
   const kafka = createKafkaClient(config.kafka, {
     logger,

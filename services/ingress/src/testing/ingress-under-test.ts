@@ -13,6 +13,7 @@ export const TEST_SECRETS = {
   kartra: 'it-kartra-secret',
   kartraToken: 'it-kartra-url-token',
   click2sell: 'it-click2sell-secret',
+  click2sellToken: 'it-click2sell-url-token',
 } as const;
 
 /** Registers the raw topic's value schema under the test's (prefixed) topic. */
@@ -34,7 +35,19 @@ export function writeMerchantsFile(): { readonly path: string; remove(): void } 
       m1: {
         '2checkout': { secretKey: { env: 'IT_2CHECKOUT_SECRET' } },
         kartra: { secretKey: TEST_SECRETS.kartra, urlToken: TEST_SECRETS.kartraToken },
-        click2sell: { secretKey: TEST_SECRETS.click2sell },
+        // Checksum-only (the migration setting) so existing tests post without ?token=;
+        // m-c2s below is configured the recommended way, with a URL token.
+        click2sell: { secretKey: TEST_SECRETS.click2sell, allowChecksumOnly: true },
+      },
+      'm-c2s': {
+        click2sell: { secretKey: TEST_SECRETS.click2sell, urlToken: TEST_SECRETS.click2sellToken },
+      },
+      'm-net': {
+        click2sell: {
+          secretKey: TEST_SECRETS.click2sell,
+          urlToken: TEST_SECRETS.click2sellToken,
+          sourceNetworks: ['203.0.113.0/24'],
+        },
       },
     }),
   );
