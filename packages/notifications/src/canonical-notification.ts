@@ -32,6 +32,15 @@ export type NotificationKind =
  */
 export type RefundScope = 'total' | 'partial' | 'unspecified';
 
+/**
+ * What the line quantities of a notification mean. `refunded_units`: the provider states the
+ * units this refund gives back (a cap per line applies). `order_quantities`: the provider only
+ * repeats the order's quantities (2Checkout IPNs repeat the order's arrays; no public source
+ * says what `IPN_QTY[]` holds on a refund), so they say nothing about refunded units. Absent on
+ * a sale: its quantities are the units sold.
+ */
+export type LineQuantities = 'refunded_units' | 'order_quantities';
+
 /** One product line. Money is integer minor units of the notification's currency. */
 export interface NotificationLine {
   /** The provider's product id (stable across sale and refund notifications). */
@@ -81,6 +90,11 @@ export interface CanonicalNotification {
    */
   readonly amount: number;
   readonly lines: readonly NotificationLine[];
+  /**
+   * Refunds only: whether `lines[].quantity` are stated refunded units or repeated order
+   * quantities. Absent is read as `order_quantities`: a guess never caps a refund.
+   */
+  readonly lineQuantities?: LineQuantities;
   readonly affiliate?: NotificationAffiliate;
   /** Subscription references the provider associates with the order (may be empty). */
   readonly subscriptionRefs: readonly string[];

@@ -5,5 +5,6 @@ export type {
   NotificationKind,
   NotificationLine,
   RefundScope,
+  LineQuantities,
 } from './canonical-notification';
 export type { RawNotificationRecord } from './raw-notification-record';

@@ -19,6 +19,11 @@ export {
 } from './events/lifecycle-event';
 export { orderMachine } from './machine/order-machine';
 export { OrderMachineError, type OrderMachineErrorCode } from './order-machine-error';
+export {
+  REFUND_WARNING_CODES,
+  type RefundWarning,
+  type RefundWarningCode,
+} from './rules/refund-warnings';
 export { REJECTION_REASONS, type Rejection, type RejectionReason } from './rules/rejection-reason';
 export {
   ORDER_STATUSES,

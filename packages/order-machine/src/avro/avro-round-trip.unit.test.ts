@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { LIFECYCLE_EVENT_TYPES } from '../events/lifecycle-event';
 import { arbitraryDelivery } from '../testing/arbitraries';
 import { everyEvent } from '../testing/every-event';
+import { refund, sale } from '../testing/notifications';
 import { run } from '../testing/scenario';
 import { fromAvroEvent, toAvroEvent } from './event-avro';
 import { fromAvroState, toAvroState } from './state-avro';
@@ -63,6 +64,18 @@ describe('Avro mappers', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('round-trips a parked refund stating refunded units and a RefundApplied with warnings', () => {
+    const lines = [{ lineId: 'p1', name: 'Course', quantity: 1, amount: 1000 }];
+    const stated = { lines, lineQuantities: 'refunded_units' as const };
+    const parked = run([refund(500, stated)], undefined, OPTIONS).state!;
+    expect(parked.parked[0]).toMatchObject({ lineQuantities: 'refunded_units' });
+    roundTrip(stateType, parked, toAvroState, fromAvroState);
+    const paid = run([sale(1000, { lines }), refund(500, stated), refund(500, stated)]);
+    const warned = paid.events.filter((e) => e.type === 'RefundApplied').at(-1)!;
+    expect(warned).toMatchObject({ warnings: [{ code: 'refunded_units_exceed_sold' }] });
+    roundTrip(eventType, warned, toAvroEvent, fromAvroEvent);
   });
 
   it('refuses an envelope that lacks a field its type needs', () => {

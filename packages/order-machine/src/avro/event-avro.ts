@@ -1,6 +1,7 @@
 import { isProviderName, type NotificationKind } from '@clawback/notifications';
 import type { LifecycleEvent, LifecycleEventBase } from '../events/lifecycle-event';
 import { OrderMachineError } from '../order-machine-error';
+import { REFUND_WARNING_CODES, type RefundWarningCode } from '../rules/refund-warnings';
 import { REJECTION_REASONS, type RejectionReason } from '../rules/rejection-reason';
 import type { OrderLifecycleEvent } from './order-lifecycle-event';
 
@@ -17,6 +18,7 @@ const EMPTY = {
   lines: null,
   affiliate: null,
   subscriptionRefs: null,
+  warnings: null,
 } as const;
 
 /** The Avro envelope of an event: its own fields set, every other type-specific field null. */
@@ -54,6 +56,12 @@ function header<T extends string>(r: OrderLifecycleEvent, type: T): LifecycleEve
   };
 }
 
+function refundWarningCode(r: OrderLifecycleEvent, code: string): RefundWarningCode {
+  if (!(REFUND_WARNING_CODES as readonly string[]).includes(code))
+    throw new OrderMachineError('invalid_record', `${r.eventId}: unknown refund warning ${code}`);
+  return code as RefundWarningCode;
+}
+
 function rejectionReason(r: OrderLifecycleEvent): RejectionReason {
   const reason = required(r, 'reason', r.reason);
   if (!(REJECTION_REASONS as readonly string[]).includes(reason))
@@ -88,6 +96,10 @@ export function fromAvroEvent(r: OrderLifecycleEvent): LifecycleEvent {
         lines: lines(),
         affiliate: r.affiliate,
         subscriptionRefs: refs(),
+        warnings: (r.warnings ?? []).map((w) => ({
+          code: refundWarningCode(r, w.code),
+          detail: w.detail,
+        })),
       };
     case 'ChargebackOpened':
       return {

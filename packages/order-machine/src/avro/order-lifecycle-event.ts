@@ -1,4 +1,5 @@
 import type { OrderAffiliate, OrderLine, RefundKind } from '../events/lifecycle-event';
+import type { RefundWarning } from '../rules/refund-warnings';
 
 /**
  * The `OrderLifecycleEvent` record of `schemas/orders.lifecycle.events.avsc` as avsc reads and
@@ -28,4 +29,6 @@ export interface OrderLifecycleEvent {
   readonly lines: readonly OrderLine[] | null;
   readonly affiliate: OrderAffiliate | null;
   readonly subscriptionRefs: readonly string[] | null;
+  /** Added later with default `null`: records written before it read as `null`. */
+  readonly warnings: readonly RefundWarning[] | null;
 }

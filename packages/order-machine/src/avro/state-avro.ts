@@ -1,6 +1,7 @@
 import {
   isProviderName,
   type CanonicalNotification,
+  type LineQuantities,
   type NotificationKind,
   type NotificationLine,
   type RefundScope,
@@ -26,6 +27,7 @@ export interface AvroCanonicalNotification {
   readonly reason: string | null;
   readonly providerStatus: string;
   readonly test: boolean;
+  readonly lineQuantities: string | null;
 }
 
 /** The `OrderState` record of `schemas/orders.lifecycle.state.avsc` as avsc reads and writes it. */
@@ -43,7 +45,14 @@ function toAvroNotification(n: CanonicalNotification): AvroCanonicalNotification
       ? { affiliateId: n.affiliate.affiliateId, commission: n.affiliate.commission ?? null }
       : null,
     reason: n.reason ?? null,
+    lineQuantities: n.lineQuantities ?? null,
   };
+}
+
+function lineQuantitiesOf(value: string): LineQuantities {
+  if (value !== 'refunded_units' && value !== 'order_quantities')
+    throw new OrderMachineError('invalid_record', `lineQuantities ${value}`);
+  return value;
 }
 
 function providerOf(value: string) {
@@ -70,6 +79,7 @@ function fromAvroNotification(r: AvroCanonicalNotification): CanonicalNotificati
       quantity: l.quantity,
       amount: l.amount,
     })),
+    ...(r.lineQuantities === null ? {} : { lineQuantities: lineQuantitiesOf(r.lineQuantities) }),
     ...(affiliate === null
       ? {}
       : {

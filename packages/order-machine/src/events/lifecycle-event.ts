@@ -1,5 +1,6 @@
 import type { NotificationKind, ProviderName } from '@clawback/notifications';
 import type { RejectionReason } from '../rules/rejection-reason';
+import type { RefundWarning } from '../rules/refund-warnings';
 
 /** One product line of an order, as sold or as refunded. Money in minor units. */
 export interface OrderLine {
@@ -64,6 +65,8 @@ export interface RefundApplied extends LifecycleEventBase<'RefundApplied'> {
   readonly lines: readonly OrderLine[];
   readonly affiliate: OrderAffiliate | null;
   readonly subscriptionRefs: readonly string[];
+  /** Quantities that could not be reconciled with the sale; empty when none. Never a refusal. */
+  readonly warnings: readonly RefundWarning[];
 }
 
 /** A dispute was opened on a paid or partially refunded order. */

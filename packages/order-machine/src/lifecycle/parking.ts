@@ -24,6 +24,7 @@ export function canonicalCopy(n: CanonicalNotification): CanonicalNotification {
       quantity: l.quantity,
       amount: l.amount,
     })),
+    ...(n.lineQuantities === undefined ? {} : { lineQuantities: n.lineQuantities }),
     ...(n.affiliate === undefined
       ? {}
       : {

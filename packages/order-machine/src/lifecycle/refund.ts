@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import { deriveEvents, type Outcome } from '../events/derive-events';
 import { refundedUnits } from '../rules/refund-rules';
+import { refundWarnings } from '../rules/refund-warnings';
 import { remainingOf, type OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -10,6 +11,7 @@ import { mergeRefs, settle } from './settle';
  */
 export function applyRefund(state: OrderState, notification: CanonicalNotification): Outcome {
   const units = refundedUnits(notification);
+  const warnings = refundWarnings(state, notification);
   const refundedTotal = state.refundedTotal + notification.amount;
   const next: OrderState = {
     ...settle(state, notification),
@@ -17,7 +19,11 @@ export function applyRefund(state: OrderState, notification: CanonicalNotificati
     totalRefundApplied: state.totalRefundApplied || notification.refundScope === 'total',
     lines: state.lines.map((line) => ({
       ...line,
-      refundedQuantity: line.refundedQuantity + (units.get(line.lineId) ?? 0),
+      // Capped at the units sold: named units above that are only a warning.
+      refundedQuantity: Math.min(
+        line.quantity,
+        line.refundedQuantity + (units.get(line.lineId) ?? 0),
+      ),
     })),
     subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
   };
@@ -39,6 +45,7 @@ export function applyRefund(state: OrderState, notification: CanonicalNotificati
       })),
       affiliate: next.affiliate,
       subscriptionRefs: next.subscriptionRefs,
+      warnings,
     },
   ]);
 }

@@ -11,24 +11,6 @@ export function refundedUnits(notification: CanonicalNotification): ReadonlyMap<
   return units;
 }
 
-/** Per-line caps: only checked when the sale listed its lines (otherwise nothing to cap by). */
-function lineViolation(state: OrderState, notification: CanonicalNotification): Rejection | null {
-  if (state.lines.length === 0) return null;
-  for (const [lineId, units] of refundedUnits(notification)) {
-    const line = state.lines.find((l) => l.lineId === lineId);
-    if (line === undefined) {
-      return { reason: 'unknown_line', detail: `line ${lineId} is not part of the sale` };
-    }
-    if (line.refundedQuantity + units > line.quantity) {
-      return {
-        reason: 'over_refund_quantity',
-        detail: `line ${lineId}: ${line.refundedQuantity} + ${units} refunded > ${line.quantity} sold`,
-      };
-    }
-  }
-  return null;
-}
-
 /**
  * Why a refund cannot be applied to a captured order, or `null` when it can. Order matters: the
  * 2Checkout rules on total refunds come first because they hold whatever the amounts are.
@@ -63,7 +45,8 @@ export function refundViolation(
       detail: `a total refund of ${notification.amount} on an order paid ${state.paid}`,
     };
   }
-  return lineViolation(state, notification);
+  // Line quantities never refuse a refund (see refund-warnings.ts): the money has moved.
+  return null;
 }
 
 /** True when an acceptable refund leaves nothing remaining. */

@@ -27,7 +27,43 @@ function trace(steps: readonly Step[]) {
 const seen = (steps: readonly Step[], upTo: number, id: string) =>
   steps.slice(0, upTo).some((s) => !('watermark' in s) && s.notificationId === id);
 
+const MONEY_FACTS = new Set(['refund', 'chargeback_lost', 'payment_denied']);
+const APPLIED = new Set(['RefundApplied', 'ChargebackLost', 'PaymentDenied']);
+
 describe('order machine properties', () => {
+  it('accounts for every verified money fact: applied + rejected + still parked = reported', () => {
+    fc.assert(
+      fc.property(arbitraryDelivery, (steps) => {
+        const { events, final } = trace(steps);
+        // Facts that state their amount; a lost chargeback after an opening takes the opened
+        // (also provider-reported) amount, and an amount of 0 means "everything", so those are
+        // covered by the totals property above instead.
+        const opened = steps.some((s) => !('watermark' in s) && s.kind === 'chargeback_opened');
+        const facts = new Map<string, number>();
+        for (const s of steps) {
+          if ('watermark' in s || !MONEY_FACTS.has(s.kind) || s.amount <= 0) continue;
+          if (s.kind === 'chargeback_lost' && opened) continue;
+          facts.set(s.notificationId, s.amount);
+        }
+        const parked = new Set((final?.parked ?? []).map((n) => n.notificationId));
+        let accounted = 0;
+        for (const [id, amount] of facts) {
+          const outcomes = events.filter(
+            (e) =>
+              e.causationId === id && (APPLIED.has(e.type) || e.type === 'NotificationRejected'),
+          );
+          const places = outcomes.length + (parked.has(id) ? 1 : 0);
+          if (final !== undefined || places > 0) expect(places).toBe(1);
+          const outcome = outcomes[0];
+          if (outcome !== undefined && 'amount' in outcome) accounted += outcome.amount;
+          else if (parked.has(id)) accounted += amount;
+          else if (final === undefined) accounted += amount; // never reached an order state
+        }
+        expect(accounted).toBe([...facts.values()].reduce((a, b) => a + b, 0));
+      }),
+    );
+  });
+
   it('never refunds more than was paid, and every state agrees with its events', () => {
     fc.assert(
       fc.property(arbitraryDelivery, (steps) => {

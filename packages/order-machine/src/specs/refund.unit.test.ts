@@ -7,6 +7,11 @@ const lines = [
 ];
 const refundOf = (lineId: string, quantity: number, amount: number) =>
   refund(amount, { lines: [{ lineId, name: lineId, quantity, amount }] });
+const statedRefundOf = (lineId: string, quantity: number, amount: number) =>
+  refund(amount, {
+    lines: [{ lineId, name: lineId, quantity, amount }],
+    lineQuantities: 'refunded_units',
+  });
 
 describe('refunds', () => {
   it('given a paid order, when a partial refund arrives, then RefundApplied{partial} with cumulative totals', () => {
@@ -96,16 +101,30 @@ describe('refunds', () => {
       expect(state.lines.find((l) => l.lineId === 'p1')?.refundedQuantity).toBe(2);
     });
 
-    it('given both units of a line refunded, when a third is refunded, then over_refund_quantity', () => {
-      const before = given(sale(10000, { lines }), refundOf('p1', 2, 3000));
-      const { state, events } = when(before, refundOf('p1', 1, 1000));
-      expect(events).toMatchObject([{ reason: 'over_refund_quantity' }]);
-      expect(businessFields(state)).toEqual(businessFields(before));
+    it('given both units of a line refunded, when stated units exceed what was sold, then it applies capped by amount with a warning', () => {
+      const before = given(sale(10000, { lines }), statedRefundOf('p1', 2, 3000));
+      const { state, events } = when(before, statedRefundOf('p1', 1, 1000));
+      expect(events).toMatchObject([
+        {
+          type: 'RefundApplied',
+          amount: 1000,
+          refundedTotal: 4000,
+          warnings: [{ code: 'refunded_units_exceed_sold' }],
+        },
+      ]);
+      expect(state.lines.find((l) => l.lineId === 'p1')?.refundedQuantity).toBe(2);
     });
 
-    it('given a sale with lines, when a refund names another line, then unknown_line', () => {
+    it('given stated units above what was sold, when the amount exceeds what remains, then over_refund still refuses it', () => {
+      const before = given(sale(10000, { lines }), statedRefundOf('p1', 2, 9000));
+      expect(when(before, statedRefundOf('p1', 1, 1001)).events).toMatchObject([
+        { type: 'NotificationRejected', reason: 'over_refund' },
+      ]);
+    });
+
+    it('given a sale with lines, when a refund names another line, then it applies with an unknown_line warning', () => {
       expect(when(given(sale(10000, { lines })), refundOf('p9', 1, 100)).events).toMatchObject([
-        { reason: 'unknown_line' },
+        { type: 'RefundApplied', amount: 100, warnings: [{ code: 'unknown_line' }] },
       ]);
     });
 

@@ -2,6 +2,7 @@ import {
   orderKeyOf,
   type CanonicalNotification,
   type NotificationAffiliate,
+  type LineQuantities,
   type NotificationLine,
   type ProviderName,
 } from '@clawback/notifications';
@@ -21,6 +22,11 @@ export interface CanonicalParts {
   readonly affiliate: NotificationAffiliate | undefined;
   readonly subscriptionRefs: readonly string[];
   readonly test: boolean;
+  /**
+   * Refunds: what the line quantities mean. Defaults to `order_quantities` because no provider
+   * documents refunded units on a refund notification (docs/providers.md "Inferred behaviour").
+   */
+  readonly lineQuantities?: LineQuantities;
 }
 
 /**
@@ -41,6 +47,9 @@ export function canonicalNotification(parts: CanonicalParts): CanonicalNotificat
     currency: parts.currency,
     amount: Math.abs(parts.amount),
     lines: parts.lines,
+    ...(decision.kind === 'refund'
+      ? { lineQuantities: parts.lineQuantities ?? 'order_quantities' }
+      : {}),
     ...(parts.affiliate ? { affiliate: parts.affiliate } : {}),
     subscriptionRefs: parts.subscriptionRefs,
     ...(decision.reason !== undefined ? { reason: decision.reason } : {}),

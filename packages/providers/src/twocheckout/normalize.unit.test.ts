@@ -234,3 +234,25 @@ describe('2Checkout normalize: typed errors', () => {
     );
   });
 });
+
+describe('2Checkout normalize: line quantities of a refund', () => {
+  it('marks the IPN_QTY[] of a REFUND without REFUND_TYPE as repeated order quantities', () => {
+    const n = normalize({
+      refno: '7',
+      status: 'REFUND',
+      totalGeneral: '-30.00',
+      lines: [{ pid: '101', name: 'Seat licence', qty: 1, price: '-30.00' }],
+    });
+    expect(n).toMatchObject({
+      kind: 'refund',
+      refundScope: 'unspecified',
+      amount: 3000,
+      lineQuantities: 'order_quantities',
+    });
+    expect(n.lines).toEqual([{ lineId: '101', name: 'Seat licence', quantity: 1, amount: 3000 }]);
+  });
+
+  it('gives a sale no lineQuantities: its quantities are the units sold', () => {
+    expect(normalize({ refno: '7', lines: twoLines })).not.toHaveProperty('lineQuantities');
+  });
+});

@@ -69,6 +69,7 @@ export class OrderStory {
       lines: [],
       affiliate: this.affiliate(),
       subscriptionRefs: [],
+      warnings: [],
     });
   }
 

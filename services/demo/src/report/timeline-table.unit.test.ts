@@ -25,6 +25,7 @@ const events: LifecycleEvent[] = [
     lines: [],
     affiliate: null,
     subscriptionRefs: [],
+    warnings: [],
   },
   {
     ...base,

@@ -60,6 +60,7 @@ export function refundApplied(kind: 'full' | 'partial', o: OrderOptions = {}): R
     lines: [],
     affiliate: null,
     subscriptionRefs: o.subscriptionRefs ?? ['SUB1'],
+    warnings: [],
   };
 }
 
