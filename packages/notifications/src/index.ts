@@ -7,3 +7,12 @@ export type {
   RefundScope,
 } from './canonical-notification';
 export type { RawNotificationRecord } from './raw-notification-record';
+export {
+  OPERATOR_COMMAND_CONTENT_TYPE,
+  OPERATOR_RESOLUTIONS,
+  OPERATOR_SOURCE,
+  type OperatorCommand,
+  type OperatorCommandBody,
+  type OperatorCommandSubject,
+  type OperatorResolution,
+} from './operator-command';
