@@ -8,3 +8,12 @@ export type {
   LineQuantities,
 } from './canonical-notification';
 export type { RawNotificationRecord } from './raw-notification-record';
+export {
+  OPERATOR_COMMAND_CONTENT_TYPE,
+  OPERATOR_RESOLUTIONS,
+  OPERATOR_SOURCE,
+  type OperatorCommand,
+  type OperatorCommandBody,
+  type OperatorCommandSubject,
+  type OperatorResolution,
+} from './operator-command';

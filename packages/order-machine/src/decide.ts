@@ -1,6 +1,7 @@
-import type { CanonicalNotification } from '@clawback/notifications';
+import type { CanonicalNotification, OperatorCommand } from '@clawback/notifications';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { LifecycleEvent } from './events/lifecycle-event';
+import { planOperatorCommand } from './lifecycle/operator-resolution';
 import { isParked } from './lifecycle/parking';
 import type { MachineEvent } from './machine/machine-event';
 import { orderMachine } from './machine/order-machine';
@@ -18,7 +19,8 @@ import { emptyOrderState, type OrderState } from './state/order-state';
  */
 export type OrderInput =
   | { readonly type: 'notification'; readonly notification: CanonicalNotification }
-  | { readonly type: 'watermark'; readonly watermark: string };
+  | { readonly type: 'watermark'; readonly watermark: string }
+  | { readonly type: 'operator'; readonly command: OperatorCommand };
 
 /** Configuration of {@link decide}; it must stay the same for a replay to be identical. */
 export interface DecideOptions {
@@ -108,6 +110,26 @@ function onNotification(state: OrderState | undefined, n: CanonicalNotification)
   return applied === null ? { snapshot, events: [] } : drainParked(applied);
 }
 
+/** An operator command (ADR 0014): planned in operator-resolution.ts, then decided as usual. */
+function onOperator(state: OrderState | undefined, command: OperatorCommand): Step {
+  const problem = command.subject === null ? null : unplaceable(command.subject);
+  if (problem !== null || !isProviderTime(command.issuedAt))
+    throw new OrderMachineError('unplaceable_notification', problem ?? 'issuedAt is not ISO UTC');
+  const plan = planOperatorCommand(state, command);
+  if (plan.kind === 'duplicate')
+    return { snapshot: restoreSnapshot(state ?? emptyOrderState(command)), events: [] };
+  const snapshot = restoreSnapshot(plan.state);
+  if (plan.kind === 'recorded') return { snapshot, events: [] };
+  if (plan.kind === 'refused')
+    return step(snapshot, {
+      type: 'rejected',
+      notification: plan.cause,
+      rejection: plan.rejection,
+    });
+  const applied = dispatch(snapshot, plan.notification, 'fresh');
+  return applied === null ? { snapshot, events: [] } : drainParked(applied);
+}
+
 /**
  * Decides what one input does to one order: the next state and the derived events. Pure and
  * deterministic: equal arguments give equal results, byte for byte once serialized, and
@@ -126,6 +148,8 @@ export function decide(
   const result =
     input.type === 'watermark'
       ? onWatermark(state, input.watermark, options.orphanHorizonMs)
-      : onNotification(state, input.notification);
+      : input.type === 'operator'
+        ? onOperator(state, input.command)
+        : onNotification(state, input.notification);
   return { state: result.snapshot.context, events: result.events };
 }

@@ -44,3 +44,4 @@ export {
   type AvroCanonicalNotification,
   type AvroOrderState,
 } from './avro/state-avro';
+export { RESOLUTION_FITS, resolutionFits } from './lifecycle/operator-resolution';

@@ -10,6 +10,7 @@ import { isExactlyOnceError, type ExactlyOnceErrorCode } from '@clawback/exactly
  * - `unknown_provider`: the record names a provider no adapter exists for.
  * - `order_key_mismatch`: the normalized order key differs from the record's key, so the
  *   order's state would live in another partition.
+ * - `invalid_operator_command`: an `operator` record (ADR 0014) that is not a usable command.
  * - provider adapter codes (`malformed_body`, `missing_field`, …) pass through unchanged.
  *
  * Operational codes (the first four are also what the `@clawback/exactly-once` errors become,

@@ -60,9 +60,30 @@ export function applyRecords(
     parked.set(orderKey, orphanDeadline(next, 0));
   };
 
+  const decideCommand = (record: PartitionRecord & { kind: 'command' }): void => {
+    try {
+      const { orderKey } = record.command;
+      const decision = decide(
+        states.get(orderKey),
+        { type: 'operator', command: record.command },
+        options,
+      );
+      events.push(...decision.events);
+      update(orderKey, decision.state);
+    } catch (error) {
+      if (!isClawbackError(error)) throw error;
+      deadLetters.push(deadLetter(record, error.code, error.message));
+    }
+  };
+
   for (const record of records) {
     if (record.kind === 'unusable') {
       deadLetters.push(deadLetter(record, record.errorCode, record.errorMessage));
+      continue;
+    }
+    if (record.kind === 'command') {
+      // Commands carry wall-clock time: they never move the provider-time watermark.
+      decideCommand(record);
       continue;
     }
     const { notification } = record;

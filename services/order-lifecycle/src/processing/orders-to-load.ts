@@ -14,6 +14,7 @@ export function ordersToLoad(
   const keys = new Set<string>();
   let latest = Number.NEGATIVE_INFINITY;
   for (const record of records) {
+    if (record.kind === 'command') keys.add(record.command.orderKey);
     if (record.kind !== 'notification') continue;
     keys.add(record.notification.orderKey);
     const at = Date.parse(record.notification.occurredAt);

@@ -1,4 +1,4 @@
-import type { CanonicalNotification } from '@clawback/notifications';
+import type { CanonicalNotification, OperatorCommand } from '@clawback/notifications';
 import type { RawNotificationRecord } from '../records/raw-notification';
 
 /**
@@ -11,6 +11,13 @@ export type PartitionRecord =
       readonly offset: string;
       readonly raw: RawNotificationRecord;
       readonly notification: CanonicalNotification;
+    }
+  | {
+      /** An operator's resolution (ADR 0014), decided in order with the notifications. */
+      readonly kind: 'command';
+      readonly offset: string;
+      readonly raw: RawNotificationRecord;
+      readonly command: OperatorCommand;
     }
   | {
       readonly kind: 'unusable';

@@ -1,5 +1,5 @@
 import { isClawbackError } from '@clawback/errors';
-import { isProviderName } from '@clawback/notifications';
+import { OPERATOR_SOURCE, isProviderName } from '@clawback/notifications';
 import {
   isProvidersError,
   normalizeNotification,
@@ -8,6 +8,7 @@ import {
 import type { KafkaMessage } from '@clawback/kafka';
 import type { PartitionRecord } from '../processing/partition-record';
 import type { LifecycleCodecs } from './lifecycle-codecs';
+import { InvalidOperatorCommand, toOperatorCommand } from './operator-command-record';
 import type { RawNotificationRecord } from './raw-notification';
 
 /** Per-merchant normalization settings (e.g. Kartra's currency); constant for a replay. */
@@ -47,6 +48,7 @@ async function toPartitionRecord(
     if (isClawbackError(error) && error.retriable) throw error;
     return unusable(offset, opaque(message), 'undecodable_record', messageOf(error));
   }
+  if (raw.provider === OPERATOR_SOURCE) return toCommandRecord(message, raw, optionsFor);
   if (!isProviderName(raw.provider)) {
     return unusable(offset, raw, 'unknown_provider', `no adapter for provider "${raw.provider}"`);
   }
@@ -74,6 +76,21 @@ async function toPartitionRecord(
   } catch (error) {
     if (!isProvidersError(error)) throw error;
     return unusable(offset, raw, error.code, error.message);
+  }
+}
+
+/** An operator command record (ADR 0014), or a dead letter saying why it is not one. */
+function toCommandRecord(
+  message: KafkaMessage,
+  raw: RawNotificationRecord,
+  optionsFor: NormalizeOptionsFor,
+): PartitionRecord {
+  try {
+    const command = toOperatorCommand(raw, message.key?.toString(), optionsFor);
+    return { kind: 'command', offset: message.offset, raw, command };
+  } catch (error) {
+    if (!(error instanceof InvalidOperatorCommand)) throw error;
+    return unusable(message.offset, raw, 'invalid_operator_command', error.message);
   }
 }
 
