@@ -47,9 +47,7 @@ describe('kafkajs log lines through pino', () => {
     const { lines, logger } = collectingLogger();
     const counted: string[] = [];
     const log = pinoLogCreator(logger, (type) => counted.push(type))();
-    log(
-      entry(logLevel.ERROR, 'Response AddOffsetsToTxn(key: 25, version: 1)', concurrent),
-    );
+    log(entry(logLevel.ERROR, 'Response AddOffsetsToTxn(key: 25, version: 1)', concurrent));
     expect(counted).toEqual(['CONCURRENT_TRANSACTIONS']);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 20, retriable: 'CONCURRENT_TRANSACTIONS' });
@@ -59,13 +57,7 @@ describe('kafkajs log lines through pino', () => {
     const { lines, logger } = collectingLogger();
     const counted: string[] = [];
     const log = pinoLogCreator(logger, (type) => counted.push(type))();
-    log(
-      entry(
-        logLevel.ERROR,
-        'Crash: KafkaJSNonRetriableError',
-        'Invalid transaction state',
-      ),
-    );
+    log(entry(logLevel.ERROR, 'Crash: KafkaJSNonRetriableError', 'Invalid transaction state'));
     expect(counted).toEqual([]);
     expect(lines[0]).toMatchObject({ level: 50 });
   });

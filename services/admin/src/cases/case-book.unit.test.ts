@@ -38,6 +38,7 @@ function event(fields: Partial<OrderLifecycleEvent>): LogEntry {
     lines: null,
     affiliate: null,
     subscriptionRefs: null,
+    warnings: [],
   };
   return { source: 'event', position: position('events'), event: { ...base, ...fields } };
 }
