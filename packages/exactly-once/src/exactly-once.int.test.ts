@@ -136,6 +136,37 @@ describe('readPartitionRange (real broker)', () => {
     expect(seen).toEqual(['p1-a', 'p1-b']);
   });
 
+  it('leaves no private group behind, and deletes the empty ones a killed reader left', async () => {
+    const topic = ctx.topics.commissionState;
+    await ctx.produce(topic, [{ key: 'a', value: 'v', partition: 0 }]);
+    const prefix = ctx.groupId('catch-up');
+    // What a process killed mid-read leaves: a group under the prefix with no members.
+    const leftover = ctx.kafka.consumer({ groupId: `${prefix}-left-by-a-killed-process` });
+    await leftover.connect();
+    await leftover.subscribe({ topics: [topic], fromBeginning: true });
+    await leftover.run({ eachMessage: () => Promise.resolve() });
+    await waitFor(
+      async () => {
+        const { groups } = await ctx.admin.describeGroups([`${prefix}-left-by-a-killed-process`]);
+        return groups[0]?.state === 'Stable';
+      },
+      { timeoutMs: 30_000, description: 'the leftover group to form' },
+    );
+    await leftover.disconnect();
+    const groupsUnder = async () =>
+      (await ctx.admin.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((id) => id.startsWith(`${prefix}-`));
+    expect(await groupsUnder()).toEqual([`${prefix}-left-by-a-killed-process`]);
+
+    await readPartitionRange(
+      ctx.kafka,
+      { topic, partition: 0, fromOffset: '0', toOffset: '1' },
+      { groupIdPrefix: prefix, timeoutMs: 30_000, onMessages: () => undefined },
+    );
+    expect(await groupsUnder()).toEqual([]);
+  });
+
   it('fails with partition_read_failed when the range cannot be reached in time', async () => {
     const reading = readPartitionRange(
       ctx.kafka,

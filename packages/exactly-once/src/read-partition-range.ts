@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KafkaClient, KafkaMessage } from '@clawback/kafka';
 import { ExactlyOnceError } from './exactly-once-error';
 import { fixedPartitionsAssigner } from './fixed-partitions-assigner';
+import { deletePrivateGroup, sweepPrivateGroups } from './private-groups';
 
 /** Offsets `[fromOffset, toOffset)` of one partition. */
 export interface PartitionRange {
@@ -13,7 +14,11 @@ export interface PartitionRange {
 
 /** Options for {@link readPartitionRange}. */
 export interface ReadPartitionOptions {
-  /** Prefix of the private consumer group's id (a random suffix is added). */
+  /**
+   * Prefix of the private consumer group's id (a random suffix is added). The group is deleted
+   * after the read, and empty groups left under this prefix by killed processes are deleted
+   * before this process's first read with it.
+   */
   readonly groupIdPrefix: string;
   /** Called with the committed records of each fetched batch, in offset order. */
   readonly onMessages: (messages: readonly KafkaMessage[]) => Promise<void> | void;
@@ -41,8 +46,10 @@ export async function readPartitionRange(
   const to = BigInt(range.toOffset);
   if (from >= to) return;
 
+  await sweepPrivateGroups(kafka, options.groupIdPrefix);
+  const groupId = `${options.groupIdPrefix}-${randomUUID()}`;
   const consumer = kafka.consumer({
-    groupId: `${options.groupIdPrefix}-${randomUUID()}`,
+    groupId,
     partitionAssigners: [fixedPartitionsAssigner(range.topic, [range.partition])],
     readUncommitted: false,
     allowAutoTopicCreation: false,
@@ -92,6 +99,7 @@ export async function readPartitionRange(
   } finally {
     clearTimeout(timer);
     await consumer.disconnect().catch(() => undefined);
+    await deletePrivateGroup(kafka, groupId);
   }
 }
 
