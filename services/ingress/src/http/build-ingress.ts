@@ -50,6 +50,9 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     // Fastify's request log lines carry the URL, i.e. Kartra's ?token=; we log our own.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    // Without it (fastify's default is 0) slow-body sockets are never closed; node's headers
+    // timeout follows it (the smaller of 60 s and this).
+    requestTimeout: config.requestTimeoutMs,
     return503OnClosing: false,
   });
   const metrics = createIngressMetrics(deps.metrics);

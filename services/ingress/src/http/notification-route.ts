@@ -6,6 +6,7 @@ import type { AcceptDependencies } from '../notification/accept-notification';
 import { acceptNotification } from '../notification/accept-notification';
 import type { NotificationOutcome } from '../notification/notification-request';
 import { sendError } from './error-reply';
+import { logSafeCause } from './log-safe-cause';
 import { bodyBytes } from './raw-body';
 
 interface RouteParams {
@@ -54,7 +55,7 @@ export function registerNotificationRoute(
       if (outcome.kind === 'refused') {
         const level = outcome.error.retriable ? 'warn' : 'info';
         options.logger[level](
-          { ...context, detail: outcome.detail, err: outcome.error.cause },
+          { ...context, detail: outcome.detail, cause: logSafeCause(outcome.error.cause) },
           'notification refused',
         );
         return sendError(reply, outcome.error, options.retryAfterSeconds);

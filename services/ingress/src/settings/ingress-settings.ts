@@ -13,6 +13,12 @@ export interface IngressSettings {
    * 2Checkout retries for up to two days, plus a margin.
    */
   readonly dedupeTtlSeconds: number;
+  /**
+   * Longest a client may take to send a whole request (headers and body); slower ones get 408
+   * and their socket closed, so slow-body clients cannot hold file descriptors forever.
+   * Default 15 s: providers send small bodies in one go.
+   */
+  readonly requestTimeoutMs: number;
 }
 
 /** Defaults of {@link IngressSettings}. */
@@ -21,6 +27,7 @@ export const DEFAULT_INGRESS_SETTINGS: IngressSettings = {
   publishTimeoutMs: 5_000,
   retryAfterSeconds: 30,
   dedupeTtlSeconds: 3 * 24 * 60 * 60,
+  requestTimeoutMs: 15_000,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -38,7 +45,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 /**
  * Reads `INGRESS_BODY_LIMIT_BYTES`, `INGRESS_PUBLISH_TIMEOUT_MS`, `INGRESS_RETRY_AFTER_SECONDS`
- * and `INGRESS_DEDUPE_TTL_SECONDS`. The dedupe window may not be shorter than two days, or
+ * `INGRESS_DEDUPE_TTL_SECONDS` and `INGRESS_REQUEST_TIMEOUT_MS`. The dedupe window may not be shorter than two days, or
  * retried 2Checkout notifications would slip past it.
  */
 export function loadIngressSettings(env: Env): IngressSettings {
@@ -54,5 +61,6 @@ export function loadIngressSettings(env: Env): IngressSettings {
       2 * 24 * 60 * 60,
       30 * 24 * 60 * 60,
     ),
+    requestTimeoutMs: integer(env, 'INGRESS_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 1000, 300_000),
   };
 }

@@ -16,18 +16,21 @@ describe('loadIngressSettings', () => {
         INGRESS_PUBLISH_TIMEOUT_MS: '1500',
         INGRESS_RETRY_AFTER_SECONDS: '5',
         INGRESS_DEDUPE_TTL_SECONDS: '259200',
+        INGRESS_REQUEST_TIMEOUT_MS: '2000',
       }),
     ).toEqual({
       bodyLimitBytes: 4096,
       publishTimeoutMs: 1500,
       retryAfterSeconds: 5,
       dedupeTtlSeconds: 259200,
+      requestTimeoutMs: 2000,
     });
   });
 
   it.each([
     ['INGRESS_BODY_LIMIT_BYTES', '10kb'],
     ['INGRESS_PUBLISH_TIMEOUT_MS', '0'],
+    ['INGRESS_REQUEST_TIMEOUT_MS', '0'],
     ['INGRESS_DEDUPE_TTL_SECONDS', '3600'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     expect(() => loadIngressSettings({ [variable]: value })).toThrow(
