@@ -135,6 +135,13 @@ export function fromAvroEvent(r: OrderLifecycleEvent): LifecycleEvent {
         notificationKind: required(r, 'notificationKind', r.notificationKind) as NotificationKind,
         amount: amount(),
       };
+    case 'NotificationOverdue':
+      return {
+        ...header(r, r.type),
+        detail: required(r, 'detail', r.detail),
+        notificationKind: required(r, 'notificationKind', r.notificationKind) as NotificationKind,
+        amount: amount(),
+      };
     default:
       throw new OrderMachineError('invalid_record', `unknown lifecycle event type ${r.type}`);
   }

@@ -136,5 +136,6 @@ export function fromAvroState(r: AvroOrderState): OrderState {
     subscriptionRefs: r.subscriptionRefs,
     seenNotificationIds: r.seenNotificationIds,
     parked: r.parked.map(fromAvroNotification),
+    overdueNotificationIds: r.overdueNotificationIds,
   };
 }

@@ -112,6 +112,18 @@ export interface NotificationRejected extends LifecycleEventBase<'NotificationRe
   readonly amount: number;
 }
 
+/**
+ * A parked notification (a refund, chargeback or denial waiting for its sale) passed the
+ * orphan horizon in provider time. It stays parked and is applied if its sale arrives; this
+ * event opens a case for an operator. `causationId` is the parked notification's id.
+ */
+export interface NotificationOverdue extends LifecycleEventBase<'NotificationOverdue'> {
+  readonly detail: string;
+  readonly notificationKind: NotificationKind;
+  /** The parked notification's amount in minor units (0 when the provider sent none). */
+  readonly amount: number;
+}
+
 /** Every event the order lifecycle derives, discriminated on `type`. */
 export type LifecycleEvent =
   | PaymentPending
@@ -122,7 +134,8 @@ export type LifecycleEvent =
   | ChargebackLost
   | PaymentDenied
   | SubscriptionEnded
-  | NotificationRejected;
+  | NotificationRejected
+  | NotificationOverdue;
 
 /** The `type` of a {@link LifecycleEvent}. */
 export type LifecycleEventType = LifecycleEvent['type'];
@@ -138,4 +151,5 @@ export const LIFECYCLE_EVENT_TYPES = [
   'PaymentDenied',
   'SubscriptionEnded',
   'NotificationRejected',
+  'NotificationOverdue',
 ] as const satisfies readonly LifecycleEventType[];

@@ -33,12 +33,13 @@ const AS_REMAINDER = [
 ];
 /** Case reasons whose refund `apply` takes by amount only, without its lines. */
 const BY_AMOUNT = ['over_refund_quantity', 'unknown_line'];
-/** Case reasons `apply` simply retries (the sale may have arrived since). */
-const RETRIED = ['orphan'];
+// No case reason is simply retried: lateness no longer rejects a fact (an overdue notification
+// stays parked and applies with its sale), so retrying an `orphan` rejection of an older log
+// could apply a fact twice; such cases are attached or dismissed instead.
 
 /** The case reasons each resolution fits (docs/order-lifecycle.md, "Operator resolutions"). */
 export const RESOLUTION_FITS: Readonly<Record<OperatorCommand['resolution'], readonly string[]>> = {
-  apply: [...AS_REMAINDER, ...BY_AMOUNT, ...RETRIED],
+  apply: [...AS_REMAINDER, ...BY_AMOUNT],
   attach: ['orphan', 'overdue'],
   dismiss: ['*'],
 };
@@ -82,7 +83,6 @@ const refused = (state: OrderState, command: OperatorCommand, detail: string): O
 /** The refund `apply` dispatches for a case reason, or why it cannot. */
 function appliedFact(state: OrderState, command: OperatorCommand): CanonicalNotification | string {
   const cause = causeOf(state, command);
-  if (RETRIED.includes(command.caseReason)) return cause;
   if (cause.kind !== 'refund') return `a ${cause.kind} is not a refund`;
   if (BY_AMOUNT.includes(command.caseReason)) return { ...cause, lines: [] };
   const remaining = remainingOf(state);

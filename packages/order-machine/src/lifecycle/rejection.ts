@@ -24,31 +24,3 @@ export function reject(
     },
   ]);
 }
-
-/**
- * Rejects every parked notification whose provider time is at least `horizonMs` before the
- * watermark, in arrival order.
- */
-export function expireOrphans(state: OrderState, watermarkMs: number, horizonMs: number): Outcome {
-  return state.parked
-    .filter((p) => isOrphan(p, watermarkMs, horizonMs))
-    .reduce<Outcome>(
-      (acc, orphan) => {
-        const next = reject(acc.state, orphan, {
-          reason: 'orphan',
-          detail: `no sale arrived within ${horizonMs} ms of provider time`,
-        });
-        return { state: next.state, events: [...acc.events, ...next.events] };
-      },
-      { state, events: [] },
-    );
-}
-
-/** True when `parked` has waited for its sale for the whole horizon. */
-export function isOrphan(
-  parked: CanonicalNotification,
-  watermarkMs: number,
-  horizonMs: number,
-): boolean {
-  return Date.parse(parked.occurredAt) + horizonMs <= watermarkMs;
-}

@@ -15,6 +15,9 @@ export function settle(state: OrderState, notification: CanonicalNotification): 
     parked: state.parked.some((p) => p.notificationId === id)
       ? state.parked.filter((p) => p.notificationId !== id)
       : state.parked,
+    overdueNotificationIds: state.overdueNotificationIds.includes(id)
+      ? state.overdueNotificationIds.filter((overdue) => overdue !== id)
+      : state.overdueNotificationIds,
   };
 }
 

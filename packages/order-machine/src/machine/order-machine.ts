@@ -4,7 +4,8 @@ import { loseChargeback, openChargeback, winChargeback } from '../lifecycle/char
 import { park } from '../lifecycle/parking';
 import { denyPayment, recordPayment, recordPending } from '../lifecycle/payment';
 import { applyRefund } from '../lifecycle/refund';
-import { expireOrphans, reject } from '../lifecycle/rejection';
+import { reportOverdue } from '../lifecycle/overdue';
+import { reject } from '../lifecycle/rejection';
 import { endSubscription } from '../lifecycle/subscription';
 import { refundCompletes, refundViolation } from '../rules/refund-rules';
 import type { OrderState, OrderStatus } from '../state/order-state';
@@ -49,9 +50,9 @@ export const orderMachine = setup({
       ),
     ),
     rejectInapplicable: enqueueActions(outcomeOf(rejectInapplicable)),
-    expireOrphans: enqueueActions(
+    reportOverdue: enqueueActions(
       outcomeOf((s, e) =>
-        e.type === 'watermark' ? expireOrphans(s, e.watermarkMs, e.horizonMs) : unchanged(s),
+        e.type === 'watermark' ? reportOverdue(s, e.watermarkMs, e.horizonMs) : unchanged(s),
       ),
     ),
   },
@@ -62,7 +63,7 @@ export const orderMachine = setup({
   // Handlers every state shares; a state's own transitions take priority over these.
   on: {
     rejected: { actions: 'rejectScreened' },
-    watermark: { actions: 'expireOrphans' },
+    watermark: { actions: 'reportOverdue' },
     subscription_ended: { actions: 'endSubscription' },
     '*': { actions: 'rejectInapplicable' },
   },

@@ -1,3 +1,4 @@
+import { resolutionFits } from '../lifecycle/operator-resolution';
 import { notification, refund, sale } from '../testing/notifications';
 import { operatorCommand, whenOperator } from '../testing/operator-commands';
 import { HORIZON_MS, given, when } from '../testing/scenario';
@@ -83,15 +84,19 @@ describe('operator apply', () => {
     });
   });
 
-  it('given a chargeback rejected as orphan and its sale later, when applied, then the dispute opens', () => {
+  it('given an overdue chargeback whose sale arrived, when nothing is resolved, then the dispute opened with the sale', () => {
     const early = notification('chargeback_opened', { amount: 1000 });
-    const expired = given(early, { watermark: later(HORIZON_MS) }, sale(1000));
-    const command = operatorCommand('apply', early, { caseReason: 'orphan' });
-    const { state, events } = whenOperator(expired, command);
+    const { state, events } = when(given(early, { watermark: later(HORIZON_MS) }), sale(1000));
     expect(events.map((e) => [e.type, e.causationId])).toEqual([
-      ['ChargebackOpened', command.commandId],
+      ['OrderPaid', expect.any(String)],
+      ['ChargebackOpened', early.notificationId],
     ]);
     expect(state.status).toBe('disputed');
+  });
+
+  it('given an orphan case of an older log, when applied, then it is refused (attach or dismiss it)', () => {
+    expect(resolutionFits('apply', 'orphan')).toBe(false);
+    expect(resolutionFits('attach', 'orphan')).toBe(true);
   });
 });
 

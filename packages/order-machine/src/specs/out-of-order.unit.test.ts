@@ -1,3 +1,4 @@
+import { orphanDeadline } from '../state/orphan-deadline';
 import { notification, pendingPayment, refund, sale } from '../testing/notifications';
 import { HORIZON_MS, given, when } from '../testing/scenario';
 
@@ -67,19 +68,22 @@ describe('out-of-order arrivals', () => {
     expect(events[1]).toMatchObject({ type: 'NotificationRejected', reason: 'currency_mismatch' });
   });
 
-  describe('orphans (provider-time horizon)', () => {
-    it('given a parked refund, when the watermark passes the horizon, then NotificationRejected{orphan}', () => {
+  describe('overdue parked notifications (provider-time horizon): lateness never rejects a fact', () => {
+    it('given a parked refund, when the watermark passes the horizon, then NotificationOverdue, and it stays parked', () => {
       const early = refund(100, at(T0));
       const { state, events } = when(given(early), { watermark: later(T0, HORIZON_MS) });
       expect(events).toMatchObject([
         {
-          type: 'NotificationRejected',
-          reason: 'orphan',
+          type: 'NotificationOverdue',
+          eventId: `${early.notificationId}#overdue`,
           causationId: early.notificationId,
+          notificationKind: 'refund',
+          amount: 100,
           sequence: 1,
         },
       ]);
-      expect(state.parked).toEqual([]);
+      expect(state.parked.map((p) => p.notificationId)).toEqual([early.notificationId]);
+      expect(state.overdueNotificationIds).toEqual([early.notificationId]);
     });
 
     it('given a parked refund, when the watermark is just short of the horizon, then it stays parked', () => {
@@ -89,21 +93,43 @@ describe('out-of-order arrivals', () => {
       expect(state).toEqual(before);
     });
 
-    it('given two parked refunds of different ages, when the watermark passes one, then only it is an orphan', () => {
+    it('given an overdue refund already reported, when the watermark moves again, then nothing is reported twice', () => {
+      const early = refund(100, at(T0));
+      const reported = given(early, { watermark: later(T0, HORIZON_MS) });
+      const { state, events } = when(reported, { watermark: later(T0, 3 * HORIZON_MS) });
+      expect(events).toEqual([]);
+      expect(state).toEqual(reported);
+      expect(orphanDeadline(state, HORIZON_MS)).toBeNull();
+    });
+
+    it('given two parked refunds of different ages, when the watermark passes one, then only it is reported', () => {
       const old = refund(100, at(T0));
       const young = refund(50, at(later(T0, 1000)));
       const { state, events } = when(given(old, young), { watermark: later(T0, HORIZON_MS) });
-      expect(events.map((e) => e.causationId)).toEqual([old.notificationId]);
-      expect(state.parked.map((p) => p.notificationId)).toEqual([young.notificationId]);
+      expect(events.map((e) => [e.type, e.causationId])).toEqual([
+        ['NotificationOverdue', old.notificationId],
+      ]);
+      expect(state.parked.map((p) => p.notificationId)).toEqual([
+        old.notificationId,
+        young.notificationId,
+      ]);
+      expect(orphanDeadline(state, HORIZON_MS)).toBe(Date.parse(later(T0, 1000)) + HORIZON_MS);
     });
 
-    it('given an orphaned refund, when the sale finally arrives, then the refund is not applied', () => {
-      const early = refund(100, at(T0));
-      const orphaned = given(early, { watermark: later(T0, HORIZON_MS) });
-      const { state, events } = when(orphaned, sale(1000, at(later(T0, HORIZON_MS))));
-      expect(events.map((e) => e.type)).toEqual(['OrderPaid']);
-      expect(state.refundedTotal).toBe(0);
-      expect(when(state, early).events).toEqual([]);
+    it('given an overdue refund, when the sale finally arrives, then the refund is applied after it, in arrival order', () => {
+      const first = refund(100, at(T0));
+      const second = refund(50, at(later(T0, 1000)));
+      const overdue = given(first, second, { watermark: later(T0, 2 * HORIZON_MS) });
+      const { state, events } = when(overdue, sale(1000, at(later(T0, 2 * HORIZON_MS))));
+      expect(events.map((e) => [e.type, e.causationId])).toEqual([
+        ['OrderPaid', expect.any(String)],
+        ['RefundApplied', first.notificationId],
+        ['RefundApplied', second.notificationId],
+      ]);
+      expect(state.refundedTotal).toBe(150);
+      expect(state.parked).toEqual([]);
+      expect(state.overdueNotificationIds).toEqual([]);
+      expect(when(state, first).events).toEqual([]);
     });
   });
 });

@@ -65,6 +65,11 @@ export interface OrderState {
   readonly seenNotificationIds: readonly string[];
   /** Notifications waiting for their sale, in arrival order. */
   readonly parked: readonly CanonicalNotification[];
+  /**
+   * Ids of parked notifications already reported overdue (`NotificationOverdue`): each is
+   * reported once, and stays parked until its sale arrives or an operator resolves it.
+   */
+  readonly overdueNotificationIds: readonly string[];
 }
 
 /** What identifies an order: taken from its first notification. */
@@ -91,6 +96,7 @@ export function emptyOrderState(identity: OrderIdentity): OrderState {
     subscriptionRefs: [],
     seenNotificationIds: [],
     parked: [],
+    overdueNotificationIds: [],
   };
 }
 

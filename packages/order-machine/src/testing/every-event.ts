@@ -26,6 +26,8 @@ export const EVERY_EVENT_DELIVERIES: readonly (readonly Step[])[] = [
     notification('subscription_ended', { subscriptionRefs: ['SUB-1'] }),
   ],
   [sale(500, { affiliate: { affiliateId: 'aff-2' } }), refund(500, { refundScope: 'total' })],
+  // A refund parked past the horizon: reported overdue, still parked (its state round-trips).
+  [refund(300), { watermark: '2030-01-01T00:00:00.000Z' }],
 ];
 
 /** The events and final states of {@link EVERY_EVENT_DELIVERIES}. */

@@ -37,6 +37,8 @@ export function timelineRow(event: LifecycleEvent): readonly string[] {
       return row(event.amount, '', '', event.reasonCode ?? '');
     case 'SubscriptionEnded':
       return row(null, '', '', event.subscriptionRefs.join(', '));
+    case 'NotificationOverdue':
+      return row(event.amount, '', '', `overdue ${event.notificationKind}, still parked`);
     default:
       return row(event.amount);
   }

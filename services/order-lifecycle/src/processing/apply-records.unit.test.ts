@@ -61,18 +61,19 @@ function fresh(): {
 }
 
 describe('applyRecords', () => {
-  it('given a refund parked before its sale, when another order moves provider time past the horizon, then the orphan is rejected before that order is applied', () => {
+  it('given a refund parked before its sale, when another order moves provider time past the horizon, then the parked refund is reported overdue before that order is applied, and stays parked', () => {
     const records = [
       record(0, notification('r1', 'A', 'refund', START, 500)),
       record(1, notification('s1', 'B', 'payment_completed', START + HORIZON + HOUR, 900)),
     ];
     const result = applyRecords(fresh(), records, options);
     expect(result.events.map((e) => [e.type, e.orderKey])).toEqual([
-      ['NotificationRejected', '2checkout:m:A'],
+      ['NotificationOverdue', '2checkout:m:A'],
       ['OrderPaid', '2checkout:m:B'],
     ]);
-    expect(result.events[0]).toMatchObject({ reason: 'orphan' });
     expect(result.progress.watermark).toBe(START + HORIZON + HOUR);
+    expect(result.progress.states.get('2checkout:m:A')?.parked).toHaveLength(1);
+    // Reported once: the order leaves the index of orders a watermark tick must visit.
     expect(result.progress.parked.size).toBe(0);
     expect(result.changedOrders).toEqual(['2checkout:m:A', '2checkout:m:B']);
   });

@@ -26,7 +26,7 @@ describe('order lifecycle consumer (real Kafka, registry, Redis)', () => {
   });
   afterEach(() => context.dispose());
 
-  it('given duplicates, over-refunds, out-of-order, orphans and unusable records, when consumed, then the committed outputs equal a pure run', async () => {
+  it('given duplicates, over-refunds, out-of-order, overdue and unusable records, when consumed, then the committed outputs equal a pure run', async () => {
     const registry = new AvroRegistry(context.config.schemaRegistry);
     await produceLog(context, registry, notificationLog({ orders: 80, seed: 7 }), [
       { key: 'not-avro', value: Buffer.from('plain text, no wire format') },
@@ -52,12 +52,15 @@ describe('order lifecycle consumer (real Kafka, registry, Redis)', () => {
         'RefundApplied',
         'ChargebackOpened',
         'NotificationRejected',
+        'NotificationOverdue',
       ]),
     );
     const reasons = events.flatMap((event) =>
       event.type === 'NotificationRejected' ? [event.reason] : [],
     );
-    expect(reasons).toEqual(expect.arrayContaining(['over_refund', 'orphan']));
+    expect(reasons).toEqual(expect.arrayContaining(['over_refund']));
+    // Lateness never rejects: overdue notifications are reported, never rejected as orphans.
+    expect(reasons).not.toContain('orphan');
   });
 
   it('given a Kartra merchant configured with EUR in the merchants file, when its notifications are consumed, then its events are in EUR and other merchants keep the USD default', async () => {
