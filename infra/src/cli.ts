@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { isClawbackError } from '@clawback/errors';
 import { down } from './commands/down';
 import { status, formatStatus } from './commands/status';
@@ -17,8 +18,41 @@ const progress = (line: string): void => {
   process.stdout.write(`[infra ${elapsed}s] ${line}\n`);
 };
 
-async function main(command: string | undefined): Promise<number> {
-  const settings = settingsFromEnv(process.env, path.resolve(__dirname, '..'));
+const USAGE = 'usage: tsx infra/src/cli.ts up|down|status [--brokers N]';
+
+/** The command and the settings the command line overrides. */
+function parseCommandLine(argv: readonly string[]): {
+  command: string | undefined;
+  brokers: number | undefined;
+} {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { brokers: { type: 'string' } },
+    });
+  } catch (cause) {
+    throw new InfraError('unknown_command', `${(cause as Error).message}; ${USAGE}`, { cause });
+  }
+  const text = parsed.values.brokers;
+  if (text !== undefined && !/^\d+$/.test(text)) {
+    throw new InfraError('invalid_config', `--brokers ${text}: expected a number of nodes`);
+  }
+  if (parsed.positionals.length > 1) throw new InfraError('unknown_command', USAGE);
+  return {
+    command: parsed.positionals[0],
+    brokers: text === undefined ? undefined : Number(text),
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { command, brokers } = parseCommandLine(argv);
+  const settings = settingsFromEnv(
+    process.env,
+    path.resolve(__dirname, '..'),
+    brokers === undefined ? {} : { brokers },
+  );
   const components = allComponents(settings, process.env);
   // up and down change what runs: one at a time. status only looks.
   const exclusively = (action: () => Promise<void>): Promise<void> =>
@@ -41,7 +75,7 @@ async function main(command: string | undefined): Promise<number> {
       return rows.every((r) => r.answering) ? 0 : 1;
     }
     default:
-      throw new InfraError('unknown_command', `usage: tsx infra/src/cli.ts up|down|status`);
+      throw new InfraError('unknown_command', USAGE);
   }
 }
 
@@ -60,7 +94,7 @@ function report(error: unknown): void {
 
 // Until main settles, a drained event loop (a promise nobody resolves) must not look like success.
 process.exitCode = 1;
-main(process.argv[2]).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,6 +1,6 @@
 import type { Component } from './component';
 import type { InfraSettings } from './config/settings';
-import { kafkaComponent } from './kafka/kafka-component';
+import { kafkaComponents } from './kafka/kafka-component';
 import { apicurioComponent } from './registry/apicurio-component';
 import { redisComponent } from './redis/redis-component';
 
@@ -11,7 +11,7 @@ export function allComponents(
 ): readonly Component[] {
   return [
     redisComponent(settings),
-    kafkaComponent(settings, env),
+    ...kafkaComponents(settings, env),
     apicurioComponent(settings, env),
   ];
 }

@@ -1,7 +1,16 @@
 import type { Component, Progress } from '../component';
 import type { InfraSettings } from '../config/settings';
-import { readPidRecord, removePidRecord } from '../process/pid-records';
+import { readPidRecord, recordedComponents, removePidRecord } from '../process/pid-records';
 import { stopProcess } from '../process/stop-process';
+
+/**
+ * The names to stop, in reverse start order; recorded processes the settings do not name (the
+ * nodes of a cluster started with `--brokers 3`, brought down without it) go first.
+ */
+export function stopOrder(configured: readonly string[], recorded: readonly string[]): string[] {
+  const extra = recorded.filter((name) => !configured.includes(name));
+  return [...extra, ...[...configured].reverse()];
+}
 
 /**
  * `infra:down`: stops exactly the processes `infra:up` recorded, in reverse start order.
@@ -13,7 +22,12 @@ export async function down(
   progress: Progress,
 ): Promise<void> {
   const { runDir } = settings.paths;
-  for (const component of [...components].reverse()) {
+  const names = stopOrder(
+    components.map((c) => c.name),
+    recordedComponents(runDir),
+  );
+  for (const name of names) {
+    const component = { name };
     const record = readPidRecord(runDir, component.name);
     if (!record) {
       progress(`${component.name}: nothing started by infra:up`);

@@ -47,12 +47,22 @@ async function awaitReady(
   }
 }
 
-/** Brings one component up, or leaves it be if it already answers. */
-async function bringUp(
+/** A started (or adopted) process still to be waited for. */
+interface Starting {
+  readonly component: Component;
+  readonly record: PidRecord;
+  readonly started: number;
+}
+
+/**
+ * Starts one component unless it already answers; returns what to wait for, or nothing when
+ * it already answers.
+ */
+async function start(
   component: Component,
   settings: InfraSettings,
   progress: Progress,
-): Promise<void> {
+): Promise<Starting | undefined> {
   const { runDir } = settings.paths;
   let record = readPidRecord(runDir, component.name);
   if (record && !isRunning(record)) {
@@ -64,7 +74,7 @@ async function bringUp(
       ? `pid ${record.pid}, started by infra:up`
       : 'not started by infra:up; left alone';
     progress(`${component.name}: already answering at ${component.address} (${owner})`);
-    return;
+    return undefined;
   }
   if (!component.local) {
     throw new InfraError(
@@ -80,19 +90,46 @@ async function bringUp(
     record = await spawnDetached(component.startCommand());
     writePidRecord(runDir, record);
   }
+  return { component, record, started };
+}
+
+async function ready(starting: Starting, settings: InfraSettings, progress: Progress) {
+  const { component, record, started } = starting;
   await awaitReady(component, record, settings, progress);
   progress(
     `${component.name}: up at ${component.address} (pid ${record.pid}, ${seconds(started)})`,
   );
 }
 
-/** `infra:up`: every component answering, starting only what is missing. */
+/** Consecutive components of one {@link Component.group} together, every other one alone. */
+export function startBatches(components: readonly Component[]): readonly Component[][] {
+  const batches: Component[][] = [];
+  for (const component of components) {
+    const last = batches.at(-1);
+    const joins = component.group !== undefined && last?.[0]?.group === component.group;
+    if (last && joins) last.push(component);
+    else batches.push([component]);
+  }
+  return batches;
+}
+
+/**
+ * `infra:up`: every component answering, starting only what is missing. The nodes of a
+ * cluster are all started before any is waited for.
+ */
 export async function up(
   components: readonly Component[],
   settings: InfraSettings,
   progress: Progress,
 ): Promise<void> {
   const started = Date.now();
-  for (const component of components) await bringUp(component, settings, progress);
+  for (const batch of startBatches(components)) {
+    const starting: Starting[] = [];
+    for (const component of batch) {
+      const one = await start(component, settings, progress);
+      if (one) starting.push(one);
+    }
+    await Promise.all(starting.map((one) => ready(one, settings, progress)));
+  }
   progress(`all up (${seconds(started)}); logs in ${settings.paths.logsDir}`);
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { InfraError } from '../infra-error';
 import { type Addresses, addressesFromEnv, urlPort } from './addresses';
+import { type KafkaNode, defaultClusterBrokers, kafkaNodes } from './kafka-nodes';
 import { type InfraPaths, infraPaths } from './paths';
 import { type Versions, versionsFromEnv } from './versions';
 
@@ -11,6 +12,8 @@ export interface InfraSettings {
   readonly paths: InfraPaths;
   /** KRaft controller listener; clients never use it. Defaults to the broker port + 1. */
   readonly kafkaControllerPort: number;
+  /** The local Kafka nodes: one by default, three for `--brokers 3` (a replicated cluster). */
+  readonly kafkaNodes: readonly KafkaNode[];
   /** Apicurio's management interface (health, metrics). Defaults to the registry port + 1. */
   readonly registryManagementPort: number;
   /** `-Xmx` of the broker and of the registry: modest, for a 2-core CI box. */
@@ -31,16 +34,48 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+/** What the command line may say instead of the environment. */
+export interface SettingsOverrides {
+  /** Local Kafka nodes (`--brokers N`); wins over `CLAWBACK_KAFKA_NODES`. */
+  readonly brokers?: number;
+}
+
+/** Most local nodes the scripts start: a quorum of 3 or 5 is what anyone runs. */
+const MAX_KAFKA_NODES = 5;
+
+function nodeCount(env: NodeJS.ProcessEnv, overrides: SettingsOverrides): number {
+  const count = overrides.brokers ?? positiveInt(env, 'CLAWBACK_KAFKA_NODES', 1);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_KAFKA_NODES) {
+    throw new InfraError(
+      'invalid_config',
+      `--brokers / CLAWBACK_KAFKA_NODES=${count}: expected 1 to ${MAX_KAFKA_NODES} nodes`,
+    );
+  }
+  return count;
+}
+
 /** Reads {@link InfraSettings}; `infraDir` is the repository's `infra/` folder. */
-export function settingsFromEnv(env: NodeJS.ProcessEnv, infraDir: string): InfraSettings {
+export function settingsFromEnv(
+  env: NodeJS.ProcessEnv,
+  infraDir: string,
+  overrides: SettingsOverrides = {},
+): InfraSettings {
   const versions = versionsFromEnv(env);
-  const addresses = addressesFromEnv(env);
+  const count = nodeCount(env, overrides);
+  // A cluster without KAFKA_BROKERS gets its own ports, so it never meets the single broker.
+  const addresses = addressesFromEnv(
+    count > 1 && !env.KAFKA_BROKERS ? { ...env, KAFKA_BROKERS: defaultClusterBrokers(count) } : env,
+  );
   const brokerPort = addresses.kafkaBrokers[0]?.port ?? 19092;
+  const kafkaControllerPort = positiveInt(env, 'CLAWBACK_KAFKA_CONTROLLER_PORT', brokerPort + 1);
+  // One local node for the whole list (the historical single-broker setup) unless more are asked.
+  const nodeBrokers = count === 1 ? addresses.kafkaBrokers.slice(0, 1) : addresses.kafkaBrokers;
   return {
     versions,
     addresses,
     paths: infraPaths(path.resolve(infraDir), versions),
-    kafkaControllerPort: positiveInt(env, 'CLAWBACK_KAFKA_CONTROLLER_PORT', brokerPort + 1),
+    kafkaControllerPort,
+    kafkaNodes: kafkaNodes(nodeBrokers, count, kafkaControllerPort),
     registryManagementPort: positiveInt(
       env,
       'CLAWBACK_APICURIO_MANAGEMENT_PORT',

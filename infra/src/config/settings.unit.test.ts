@@ -27,3 +27,40 @@ describe('settingsFromEnv', () => {
     );
   });
 });
+
+describe('settingsFromEnv for a local cluster', () => {
+  it('gives --brokers 3 its own ports, each controller next to its broker', () => {
+    const settings = settingsFromEnv({}, '/r', { brokers: 3 });
+    expect(settings.kafkaNodes).toEqual([
+      { id: 1, host: '127.0.0.1', port: 29092, controllerPort: 29093 },
+      { id: 2, host: '127.0.0.1', port: 29192, controllerPort: 29193 },
+      { id: 3, host: '127.0.0.1', port: 29292, controllerPort: 29293 },
+    ]);
+    expect(settings.addresses.kafkaBrokers.map((b) => b.port)).toEqual([29092, 29192, 29292]);
+  });
+
+  it('reads CLAWBACK_KAFKA_NODES and takes the nodes from KAFKA_BROKERS when set', () => {
+    const settings = settingsFromEnv(
+      { CLAWBACK_KAFKA_NODES: '2', KAFKA_BROKERS: '127.0.0.1:30000,127.0.0.1:30010' },
+      '/r',
+    );
+    expect(settings.kafkaNodes.map((n) => [n.port, n.controllerPort])).toEqual([
+      [30000, 30001],
+      [30010, 30011],
+    ]);
+  });
+
+  it('keeps one node by default, whatever KAFKA_BROKERS lists', () => {
+    const settings = settingsFromEnv({ KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19094' }, '/r');
+    expect(settings.kafkaNodes).toEqual([
+      { id: 1, host: '127.0.0.1', port: 19092, controllerPort: 19093 },
+    ]);
+  });
+
+  it('refuses a node count KAFKA_BROKERS does not match, or out of range', () => {
+    expect(() => settingsFromEnv({ KAFKA_BROKERS: '127.0.0.1:1' }, '/r', { brokers: 3 })).toThrow(
+      /KAFKA_BROKERS lists 1 address/,
+    );
+    expect(() => settingsFromEnv({}, '/r', { brokers: 9 })).toThrow(/1 to 5 nodes/);
+  });
+});

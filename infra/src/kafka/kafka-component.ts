@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Component, Progress } from '../component';
 import { isLoopbackHost } from '../config/addresses';
 import { renderProperties } from '../config/properties-file';
+import type { KafkaNode } from '../config/kafka-nodes';
 import type { InfraSettings } from '../config/settings';
 import { kafkaLoggingBackend, kafkaMinimumJava } from '../config/versions';
 import { InfraError } from '../infra-error';
@@ -17,15 +18,70 @@ import { brokerProperties } from './server-properties';
 
 const COMPLETE = '.complete';
 
-/** The local single-node KRaft broker (or, for a non-loopback KAFKA_BROKERS, a reachability check). */
+/**
+ * The local KRaft nodes, one component each (`kafka` alone, `kafka-1`… in a cluster, started
+ * together since a quorum needs a majority before any node answers), or, for a non-loopback
+ * KAFKA_BROKERS, one reachability check.
+ */
+export function kafkaComponents(
+  settings: InfraSettings,
+  env: NodeJS.ProcessEnv,
+): readonly Component[] {
+  const nodes = settings.kafkaNodes;
+  const cluster = nodes.length > 1;
+  const voters = nodes.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(',');
+  // Every node must be formatted with the same cluster id; derived from the layout, so a node
+  // formatted later (its data deleted) still joins.
+  const clusterId = cluster
+    ? createHash('sha256')
+        .update(`clawback:${voters}`)
+        .digest()
+        .subarray(0, 16)
+        .toString('base64url')
+    : undefined;
+  if (!cluster) return [kafkaComponent(settings, env)];
+  return nodes.map((node) => kafkaComponent1(settings, env, node, { voters, clusterId, cluster }));
+}
+
+/** The single local node (what {@link kafkaComponents} gives without `--brokers`). */
 export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv): Component {
-  const { versions, paths, addresses } = settings;
-  const brokers = addresses.kafkaBrokers;
-  const first = brokers[0] ?? { host: '127.0.0.1', port: 19092 };
+  const first = settings.kafkaNodes[0] ?? {
+    id: 1,
+    host: '127.0.0.1',
+    port: 19092,
+    controllerPort: settings.kafkaControllerPort,
+  };
+  const voters = `1@${first.host}:${settings.kafkaControllerPort}`;
+  return kafkaComponent1(settings, env, first, { voters, clusterId: undefined, cluster: false });
+}
+
+interface ClusterShape {
+  readonly voters: string;
+  readonly clusterId: string | undefined;
+  readonly cluster: boolean;
+}
+
+/** One node of `shape`. */
+function kafkaComponent1(
+  settings: InfraSettings,
+  env: NodeJS.ProcessEnv,
+  node: KafkaNode,
+  shape: ClusterShape,
+): Component {
+  const { versions, addresses } = settings;
+  const name = shape.cluster ? `kafka-${node.id}` : 'kafka';
+  const paths = {
+    ...settings.paths,
+    kafkaData: shape.cluster
+      ? `${settings.paths.kafkaData}-node${node.id}-${node.port}`
+      : settings.paths.kafkaData,
+  };
+  const brokers = shape.cluster ? [{ host: node.host, port: node.port }] : addresses.kafkaBrokers;
+  const first = { host: node.host, port: node.port };
   const logging = kafkaLoggingBackend(versions.kafka);
-  const serverFile = path.join(paths.configDir, 'kafka-server.properties');
-  const loggingFile = path.join(paths.configDir, 'kafka-logging.properties');
-  const local = brokers.every((b) => isLoopbackHost(b.host));
+  const serverFile = path.join(paths.configDir, `${name}-server.properties`);
+  const loggingFile = path.join(paths.configDir, `${name}-logging.properties`);
+  const local = addresses.kafkaBrokers.every((b) => isLoopbackHost(b.host));
   const java = (): string => javaBinary(findJava(env, kafkaMinimumJava(versions.kafka), 'Kafka'));
 
   function writeConfig(): void {
@@ -33,8 +89,12 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
     const layout = {
       host: first.host,
       brokerPort: first.port,
-      controllerPort: settings.kafkaControllerPort,
+      // A single node follows the settings' controller port (a test may move it).
+      controllerPort: shape.cluster ? node.controllerPort : settings.kafkaControllerPort,
       dataDir: paths.kafkaData,
+      nodeId: node.id,
+      quorumVoters: shape.voters,
+      clusterSize: shape.cluster ? settings.kafkaNodes.length : 1,
     };
     writeFileSync(
       serverFile,
@@ -69,10 +129,10 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
 
   async function formatStorage(progress: Progress): Promise<void> {
     if (existsSync(path.join(paths.kafkaData, 'meta.properties'))) return;
-    progress(`kafka: formatting KRaft storage in ${paths.kafkaData}`);
+    progress(`${name}: formatting KRaft storage in ${paths.kafkaData}`);
     // A Kafka cluster id is 16 random bytes in URL-safe base64, what `random-uuid` prints.
-    const clusterId = randomBytes(16).toString('base64url');
-    const logFile = path.join(paths.logsDir, 'kafka-format.log');
+    const clusterId = shape.clusterId ?? randomBytes(16).toString('base64url');
+    const logFile = path.join(paths.logsDir, `${name}-format.log`);
     const exitCode = await runToExit(
       java(),
       [
@@ -91,14 +151,19 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
       logFile,
     );
     if (exitCode !== 0) {
-      throw new InfraError('format_failed', `kafka: formatting storage failed (exit ${exitCode})`, {
-        logFile,
-      });
+      throw new InfraError(
+        'format_failed',
+        `${name}: formatting storage failed (exit ${exitCode})`,
+        {
+          logFile,
+        },
+      );
     }
   }
 
   return {
-    name: 'kafka',
+    name,
+    group: 'kafka',
     address: brokers.map((b) => `${b.host}:${b.port}`).join(','),
     local,
     // A remote cluster may need SASL/TLS the probe does not have: reachability is all we check.
@@ -111,7 +176,7 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
     },
     startCommand() {
       return {
-        component: 'kafka',
+        component: name,
         command: java(),
         args: [
           `-Xmx${settings.kafkaHeap}`,
@@ -121,7 +186,7 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
           '-XX:MaxGCPauseMillis=20',
           '-XX:InitiatingHeapOccupancyPercent=35',
           '-Djava.awt.headless=true',
-          '-Dclawback.infra=kafka',
+          `-Dclawback.infra=${name}`,
           `-Dkafka.logs.dir=${paths.logsDir}`,
           loggingConfigOption(logging, loggingFile),
           '-cp',
@@ -129,9 +194,9 @@ export function kafkaComponent(settings: InfraSettings, env: NodeJS.ProcessEnv):
           'kafka.Kafka',
           serverFile,
         ],
-        marker: '-Dclawback.infra=kafka',
+        marker: `-Dclawback.infra=${name}`,
         address: `${first.host}:${first.port}`,
-        logFile: path.join(paths.logsDir, 'kafka.log'),
+        logFile: path.join(paths.logsDir, `${name}.log`),
         cwd: paths.cacheDir,
       };
     },

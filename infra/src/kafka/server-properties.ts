@@ -10,13 +10,30 @@ export interface BrokerLayout {
   readonly controllerPort: number;
   /** `log.dirs`: topic data and KRaft metadata. */
   readonly dataDir: string;
+  /** `node.id`; 1 for the single node. */
+  readonly nodeId: number;
+  /** `controller.quorum.voters`: `id@host:controllerPort` of every node, comma-separated. */
+  readonly quorumVoters: string;
+  /** How many nodes the cluster has: sets the replication of internal and provisioned topics. */
+  readonly clusterSize: number;
+}
+
+/** Replication for a cluster of `size` nodes: 3 copies and 2 in sync once there are 3 nodes. */
+export function clusterReplication(size: number): {
+  readonly factor: number;
+  readonly minInSync: number;
+} {
+  const factor = Math.min(size, 3);
+  return { factor, minInSync: factor >= 3 ? 2 : 1 };
 }
 
 /**
- * A single-node KRaft broker+controller for tests on a small (2-core) box.
+ * A KRaft broker+controller node for tests on a small (2-core) box: alone (the quick default) or
+ * one of a local cluster.
  *
- * - Internal topics get replication factor 1 and min ISR 1: with one broker, the defaults (3 and
- *   2) would make every transactional producer and consumer group wait forever.
+ * - Internal and default topic replication follows the cluster size ({@link clusterReplication}):
+ *   with one broker, the defaults (3 and 2) would make every transactional producer and consumer
+ *   group wait forever; with three, a node may die without losing a write or an offset.
  * - `auto.create.topics.enable=false`: our services provision their topics explicitly, and
  *   Apicurio's kafkasql storage creates its own through the admin API, so a topic that appears
  *   by accident (a typo, a producer racing the provisioning) is a bug we want to see.
@@ -27,10 +44,11 @@ export interface BrokerLayout {
  */
 export function brokerProperties(layout: BrokerLayout): readonly PropertyEntry[] {
   const { host, brokerPort, controllerPort, dataDir } = layout;
+  const { factor, minInSync } = clusterReplication(layout.clusterSize);
   return [
     ['process.roles', 'broker,controller'],
-    ['node.id', 1],
-    ['controller.quorum.voters', `1@${host}:${controllerPort}`],
+    ['node.id', layout.nodeId],
+    ['controller.quorum.voters', layout.quorumVoters],
     ['listeners', `PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}`],
     ['advertised.listeners', `PLAINTEXT://${host}:${brokerPort}`],
     ['controller.listener.names', 'CONTROLLER'],
@@ -39,12 +57,12 @@ export function brokerProperties(layout: BrokerLayout): readonly PropertyEntry[]
     ['log.dirs', dataDir],
     ['auto.create.topics.enable', false],
     ['num.partitions', 1],
-    ['default.replication.factor', 1],
-    ['min.insync.replicas', 1],
-    ['offsets.topic.replication.factor', 1],
+    ['default.replication.factor', factor],
+    ['min.insync.replicas', minInSync],
+    ['offsets.topic.replication.factor', factor],
     ['offsets.topic.num.partitions', 10],
-    ['transaction.state.log.replication.factor', 1],
-    ['transaction.state.log.min.isr', 1],
+    ['transaction.state.log.replication.factor', factor],
+    ['transaction.state.log.min.isr', minInSync],
     ['transaction.state.log.num.partitions', 10],
     ['group.initial.rebalance.delay.ms', 0],
     ['num.network.threads', 2],

@@ -1,7 +1,15 @@
 import { renderProperties } from '../config/properties-file';
 import { brokerProperties } from './server-properties';
 
-const layout = { host: '127.0.0.1', brokerPort: 19092, controllerPort: 19093, dataDir: '/d/kafka' };
+const layout = {
+  host: '127.0.0.1',
+  brokerPort: 19092,
+  controllerPort: 19093,
+  dataDir: '/d/kafka',
+  nodeId: 1,
+  quorumVoters: '1@127.0.0.1:19093',
+  clusterSize: 1,
+};
 
 function parse(text: string): Map<string, string> {
   const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
@@ -43,10 +51,35 @@ describe('brokerProperties', () => {
           host: 'localhost',
           brokerPort: 29092,
           controllerPort: 29093,
+          quorumVoters: '1@localhost:29093',
         }),
       ),
     );
     expect(moved.get('advertised.listeners')).toBe('PLAINTEXT://localhost:29092');
     expect(moved.get('controller.quorum.voters')).toBe('1@localhost:29093');
+  });
+
+  it('replicates three times, two in sync, in a three-node cluster', () => {
+    const node2 = parse(
+      renderProperties(
+        brokerProperties({
+          ...layout,
+          nodeId: 2,
+          quorumVoters: '1@h:1,2@h:2,3@h:3',
+          clusterSize: 3,
+        }),
+      ),
+    );
+    expect(node2.get('node.id')).toBe('2');
+    expect(node2.get('controller.quorum.voters')).toBe('1@h:1,2@h:2,3@h:3');
+    for (const key of [
+      'default.replication.factor',
+      'offsets.topic.replication.factor',
+      'transaction.state.log.replication.factor',
+    ]) {
+      expect(node2.get(key)).toBe('3');
+    }
+    expect(node2.get('min.insync.replicas')).toBe('2');
+    expect(node2.get('transaction.state.log.min.isr')).toBe('2');
   });
 });

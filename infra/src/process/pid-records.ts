@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { PidRecord } from './process-ownership';
 
@@ -25,4 +25,16 @@ export function writePidRecord(runDir: string, record: PidRecord): void {
 /** Forgets `component`'s process. */
 export function removePidRecord(runDir: string, component: string): void {
   rmSync(recordFile(runDir, component), { force: true });
+}
+
+/** The components that have a record in `runDir` (none when it does not exist). */
+export function recordedComponents(runDir: string): readonly string[] {
+  try {
+    return readdirSync(runDir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
 }
