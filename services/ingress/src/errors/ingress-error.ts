@@ -9,6 +9,7 @@ export type IngressErrorCode =
   | 'unknown_merchant'
   | 'invalid_signature'
   | 'malformed_notification'
+  | 'implausible_provider_time'
   | 'body_too_large'
   | 'kafka_unavailable'
   | 'shutting_down'
@@ -21,6 +22,7 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
   unknown_merchant: 404,
   invalid_signature: 401,
   malformed_notification: 400,
+  implausible_provider_time: 400,
   body_too_large: 413,
   kafka_unavailable: 503,
   shutting_down: 503,
