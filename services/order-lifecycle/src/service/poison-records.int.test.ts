@@ -122,7 +122,8 @@ function poisonedLog(): { log: LogRecord[]; bad: Map<string, string> } {
   };
   const providers = PROVIDERS;
   providers.forEach((p, i) => push(p, 'refund', `70${i}`, T0));
-  providers.forEach((p, i) => {
+  // Kartra first: its year-10000 UTC instant made the old watermark tick throw (issue 9).
+  (['kartra', '2checkout', 'click2sell'] as const).forEach((p, i) => {
     const id = push(p, 'sale', `80${i}`, { text: FAR_FUTURE[p] });
     bad.set(id, 'implausible_provider_time');
   });
