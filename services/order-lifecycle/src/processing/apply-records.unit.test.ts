@@ -231,15 +231,21 @@ describe('applyRecords: no record poisons the partition', () => {
     },
   );
 
-  it('given a notification dated years ahead of its receipt, when the watermark is computed, then it moves at most to receivedAt + 24 h and no parked refund becomes an orphan', () => {
+  it('given a notification dated years ahead of its receipt, when applied, then it is dead-lettered, the watermark stays within receivedAt + 24 h and no parked refund becomes an orphan', () => {
     const ahead = notification('s-Z', 'Z', 'payment_completed', START + 5 * YEAR, 100);
-    const start = parkedRefunds();
-    // As a replay of a record that an older ingress accepted: the machine is handed it anyway.
-    const result = applyRecords(start, [record(10, ahead, START)], {
-      ...options,
-    });
+    // As a record an older ingress let through: the core is handed it anyway.
+    const result = applyRecords(parkedRefunds(), [record(10, ahead, START)], options);
+    expect(result.deadLetters.map((d) => d.errorCode)).toEqual(['implausible_provider_time']);
     expect(result.progress.watermark).toBeLessThanOrEqual(START + SKEW);
-    expect(result.events.filter((e) => e.type === 'NotificationRejected')).toEqual([]);
+    expect(result.events).toEqual([]);
+    expect(result.progress.parked.size).toBe(6);
+  });
+
+  it('given a notification dated 23 h ahead of its receipt (a zone misread), when applied, then it applies and moves the watermark to its time without expiring refunds parked within the horizon', () => {
+    const ahead = notification('s-Z', 'Z', 'payment_completed', START + 23 * HOUR, 100);
+    const result = applyRecords(parkedRefunds(), [record(10, ahead, START)], options);
+    expect(result.events.map((e) => e.type)).toEqual(['OrderPaid']);
+    expect(result.progress.watermark).toBe(START + 23 * HOUR);
     expect(result.progress.parked.size).toBe(6);
   });
 
