@@ -2,6 +2,7 @@ import type { CanonicalNotification, ProviderName } from '@clawback/notification
 import { click2sellAdapter } from './click2sell/adapter';
 import { kartraAdapter } from './kartra/adapter';
 import type { NormalizeOptions, ProviderAdapter, RawNotification } from './provider-adapter';
+import { checkProviderTime } from './shared/provider-time';
 import { twoCheckoutAdapter } from './twocheckout/adapter';
 
 const ADAPTERS: Readonly<Record<ProviderName, ProviderAdapter>> = {
@@ -20,10 +21,30 @@ export interface ProviderRawNotification extends RawNotification {
   readonly provider: ProviderName;
 }
 
-/** Normalizes a stored raw record; throws only `ProvidersError` (dead-letter the record). */
+/**
+ * Normalizes a stored raw record; throws only `ProvidersError` (dead-letter the record).
+ * Includes the plausible-provider-time rule ({@link normalizeWithAdapter}).
+ */
 export function normalizeNotification(
   record: ProviderRawNotification,
   options?: NormalizeOptions,
 ): CanonicalNotification {
-  return adapterFor(record.provider).normalize(record, options);
+  return normalizeWithAdapter(adapterFor(record.provider), record, options);
+}
+
+/**
+ * `adapter.normalize`, then the plausible-provider-time rule that holds for every provider
+ * (`checkProviderTime`): the one normalization both the ingress and the lifecycle use, so a
+ * date the lifecycle would dead-letter is refused at the ingress already.
+ *
+ * @throws ProvidersError the adapter's codes, or `implausible_provider_time`.
+ */
+export function normalizeWithAdapter(
+  adapter: ProviderAdapter,
+  record: RawNotification,
+  options?: NormalizeOptions,
+): CanonicalNotification {
+  const notification = adapter.normalize(record, options);
+  checkProviderTime(notification.occurredAt, record.receivedAt);
+  return notification;
 }

@@ -1,4 +1,17 @@
-export { adapterFor, normalizeNotification, type ProviderRawNotification } from './adapter-for';
+export {
+  adapterFor,
+  normalizeNotification,
+  normalizeWithAdapter,
+  type ProviderRawNotification,
+} from './adapter-for';
+export {
+  checkProviderTime,
+  providerTimeCeiling,
+  providerTimeProblem,
+  EARLIEST_PROVIDER_TIME_MS,
+  LATEST_PROVIDER_TIME_MS,
+  PROVIDER_TIME_FUTURE_SKEW_MS,
+} from './shared/provider-time';
 export type {
   IngressDecision,
   IngressRequest,

@@ -11,7 +11,12 @@ import { isExactlyOnceError, type ExactlyOnceErrorCode } from '@clawback/exactly
  * - `order_key_mismatch`: the normalized order key differs from the record's key, so the
  *   order's state would live in another partition.
  * - `invalid_operator_command`: an `operator` record (ADR 0014) that is not a usable command.
- * - provider adapter codes (`malformed_body`, `missing_field`, …) pass through unchanged.
+ * - `implausible_received_at`: the record's ingress `receivedAt` is outside 2000…2100, so it
+ *   cannot bound the partition's watermark.
+ * - `unprocessable_record`: normalizing or applying the record threw something that is not a
+ *   typed error (a defect); the record is set aside so the partition keeps moving.
+ * - provider adapter codes (`malformed_body`, `missing_field`, `implausible_provider_time`, …)
+ *   and order-machine codes (`unplaceable_notification`, …) pass through unchanged.
  *
  * Operational codes (the first four are also what the `@clawback/exactly-once` errors become,
  * see {@link toLifecycleError}):
@@ -31,6 +36,8 @@ export type LifecycleErrorCode =
   | 'undecodable_record'
   | 'unknown_provider'
   | 'order_key_mismatch'
+  | 'implausible_received_at'
+  | 'unprocessable_record'
   | 'producer_fenced'
   | 'transaction_failed'
   | 'cache_unavailable'

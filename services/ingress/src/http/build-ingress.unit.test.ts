@@ -196,6 +196,60 @@ describe('ingress HTTP: refusals publish nothing', () => {
     expect(publisher.records).toEqual([]);
   });
 
+  it.each([
+    [
+      'a Kartra IPN dated 9999-12-31 19:00 Eastern',
+      '/v1/notifications/kartra/m1',
+      () =>
+        kartraIpn(
+          { transactionId: '9003', date: '9999-12-31 19:00:00' },
+          { secretKey: SECRETS.kartra },
+        ),
+    ],
+    [
+      'a Click2Sell notification dated 9999-12-31',
+      '/v1/notifications/click2sell/m1',
+      () =>
+        click2sellNotification(
+          { c2sTransactionId: '778', purchaseDate: '9999-12-31' },
+          { secretKey: SECRETS.c2s },
+        ),
+    ],
+    [
+      'a 2Checkout IPN dated two days after its receipt',
+      '/v1/notifications/2checkout/m1',
+      () =>
+        twoCheckoutIpn({ refno: '4713', ipnDate: '20260202120006' }, { secretKey: SECRETS.tco }),
+    ],
+  ])('answers 400 implausible_provider_time for %s, publishing nothing', async (_, url, body) => {
+    const { app, publisher, registry } = setup();
+
+    const response = await post(app, url, body());
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({
+      code: 'implausible_provider_time',
+      message: expect.stringContaining('outside 2000-01-01T00:00:00.000Z'),
+    });
+    expect(publisher.records).toEqual([]);
+    expect(await registry.getSingleMetricAsString('clawback_ingress_requests_total')).toContain(
+      'outcome="implausible_provider_time"} 1',
+    );
+  });
+
+  it('still publishes an authentic notification whose date it cannot read (the lifecycle dead-letters it)', async () => {
+    const { app, publisher } = setup();
+    const fixture = click2sellNotification(
+      { c2sTransactionId: '779', purchaseDate: 'someday' },
+      { secretKey: SECRETS.c2s },
+    );
+
+    const response = await post(app, '/v1/notifications/click2sell/m1', fixture);
+
+    expect(response.statusCode).toBe(200);
+    expect(publisher.records).toHaveLength(1);
+  });
+
   it('answers 413 with a JSON error for a body over the limit', async () => {
     const { app, publisher } = setup({ bodyLimitBytes: 2048 });
     const big = click2sellNotification(

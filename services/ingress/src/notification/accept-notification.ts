@@ -6,7 +6,7 @@ import type { SafeDedupe } from '../dedupe/guarded-dedupe';
 import { IngressError } from '../errors/ingress-error';
 import type { PublishCoalescer } from '../publish/publish-coalescer';
 import { withTimeout } from '../time/with-timeout';
-import { dedupeKeyOf } from './dedupe-key';
+import { readRecord } from './read-record';
 import type { NotificationOutcome, NotificationRequest } from './notification-request';
 import { sameMoneyForChecksum } from './checksum-reuse';
 import { sourceAllowed } from '../source-networks/source-allowed';
@@ -29,7 +29,8 @@ function refused(error: IngressError, detail?: string): NotificationOutcome {
 
 /**
  * The ingress decision for one request, in the order the contract needs: route (404), verify
- * (400/401) before anything is written, edge dedupe, then publish and wait for Kafka's
+ * (400/401) before anything is written, refuse an implausible provider time (400), edge
+ * dedupe, then publish and wait for Kafka's
  * acknowledgement (503 when it does not come in time). Never answers `published` or
  * `duplicate` for a record Kafka does not have.
  */
@@ -81,7 +82,14 @@ export async function acceptNotification(
     contentType: request.contentType,
     body: decision.recordBody,
   };
-  const notificationId = dedupeKeyOf(adapter, record, secrets);
+  const reading = readRecord(adapter, record, secrets);
+  if (reading.kind === 'implausible') {
+    return refused(
+      new IngressError('implausible_provider_time', reading.error.message, reading.error),
+      reading.error.code,
+    );
+  }
+  const notificationId = reading.kind === 'interpreted' ? reading.notificationId : undefined;
   if (notificationId !== undefined && (await deps.dedupe.seen(notificationId))) {
     return {
       kind: 'duplicate',

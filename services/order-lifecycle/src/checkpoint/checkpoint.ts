@@ -1,4 +1,5 @@
 import type { CommittedPosition } from '@clawback/exactly-once';
+import { LATEST_PROVIDER_TIME_MS } from '@clawback/providers';
 import { LifecycleError } from '../lifecycle-error';
 
 /**
@@ -56,7 +57,17 @@ export function decodeCheckpoint(position: CommittedPosition): PartitionCheckpoi
       `offset ${nextOffset} carries unreadable metadata ${JSON.stringify(metadata)}`,
     );
   }
-  return { nextOffset, watermark: parsed.wm };
+  return { nextOffset, watermark: parsed.wm === null ? null : clamped(parsed.wm) };
+}
+
+/**
+ * A stored watermark never exceeds the latest plausible provider time. Versions before the
+ * plausibility rule could commit one in year 9999 (or beyond); read back as is, it would
+ * expire every parked notification at the next tick. The first record read then bounds it
+ * further, to its own `receivedAt` + skew (`watermarkAfter`).
+ */
+function clamped(watermark: number): number {
+  return Math.min(watermark, LATEST_PROVIDER_TIME_MS);
 }
 
 function isEncoded(value: unknown): value is Encoded {

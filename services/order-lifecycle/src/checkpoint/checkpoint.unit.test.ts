@@ -36,4 +36,11 @@ describe('partition checkpoint', () => {
       /unreadable metadata/,
     );
   });
+
+  it('given a year-9999 watermark committed by an older version, when read back, then it is clamped to the latest plausible provider time', () => {
+    const metadata = encodeCheckpointMetadata({ watermark: Date.parse('9999-12-31T00:00:00Z') });
+    expect(decodeCheckpoint(committed('42', metadata)).watermark).toBe(
+      Date.parse('2100-01-01T00:00:00Z'),
+    );
+  });
 });

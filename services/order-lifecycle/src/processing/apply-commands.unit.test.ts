@@ -15,7 +15,7 @@ const raw: RawNotificationRecord = {
   provider: '2checkout',
   merchantId: 'm',
   orderKey: '2checkout:m:1',
-  receivedAt: 0,
+  receivedAt: Date.parse('2026-01-01T00:00:00Z'),
   contentType: 'text/plain',
   body: Buffer.alloc(0),
 };

@@ -6,12 +6,19 @@ import {
   type LifecycleEvent,
   type OrderState,
 } from '@clawback/order-machine';
+import type { LifecycleErrorCode } from '../lifecycle-error';
 import type { ParkedIndex } from './parked-index';
 import type { DeadLetter, PartitionRecord } from './partition-record';
+import { applyNotification, type RecordOutcome } from './apply-notification';
+import { watermarkAfter } from './watermark';
 
 /** What one partition's processing knows between records. */
 export interface PartitionProgress {
-  /** Greatest provider time (epoch ms) read so far in log order; `null` before any. */
+  /**
+   * The partition's provider time (epoch ms; `null` before any): the greatest provider time
+   * read so far in log order, bounded by each record's `receivedAt` + skew (see
+   * {@link watermarkAfter}).
+   */
   readonly watermark: number | null;
   /**
    * Latest state of every order this step may touch: the orders of the records, and the
@@ -39,8 +46,10 @@ export interface AppliedRecords {
  * cut into batches, any batching (and any crash and restart in between) yields the same
  * events, and so does a replay.
  *
- * Records that cannot be used, and notifications the machine refuses to place, become dead
- * letters; they never stop the partition.
+ * Each record is all or nothing: the record is dead-lettered, with no tick and no state change,
+ * when it cannot be used, when its provider time is implausible, or when the machine throws a
+ * non-retriable error for it or for a tick it triggers. No record stops the partition. Only a
+ * retriable error is thrown (the batch is retried), which the pure machine never raises.
  */
 export function applyRecords(
   start: PartitionProgress,
@@ -54,60 +63,31 @@ export function applyRecords(
   const deadLetters: DeadLetter[] = [];
   let watermark = start.watermark;
 
-  const update = (orderKey: string, next: OrderState): void => {
-    if (!before.has(orderKey)) before.set(orderKey, serialized(states.get(orderKey)));
-    states.set(orderKey, next);
-    parked.set(orderKey, orphanDeadline(next, 0));
-  };
-
-  const decideCommand = (record: PartitionRecord & { kind: 'command' }): void => {
-    try {
-      const { orderKey } = record.command;
-      const decision = decide(
-        states.get(orderKey),
-        { type: 'operator', command: record.command },
-        options,
-      );
-      events.push(...decision.events);
-      update(orderKey, decision.state);
-    } catch (error) {
-      if (!isClawbackError(error)) throw error;
-      deadLetters.push(deadLetter(record, error.code, error.message));
+  const keep = (outcome: Extract<RecordOutcome, { kind: 'applied' }>): void => {
+    for (const [orderKey, next] of outcome.states) {
+      if (!before.has(orderKey)) before.set(orderKey, serialized(states.get(orderKey)));
+      states.set(orderKey, next);
+      parked.set(orderKey, orphanDeadline(next, 0));
     }
+    events.push(...outcome.events);
+    watermark = outcome.watermark;
   };
 
   for (const record of records) {
     if (record.kind === 'unusable') {
       deadLetters.push(deadLetter(record, record.errorCode, record.errorMessage));
+      watermark = watermarkAfter(watermark, null, record.raw.receivedAt);
       continue;
     }
-    if (record.kind === 'command') {
-      // Commands carry wall-clock time: they never move the provider-time watermark.
-      decideCommand(record);
-      continue;
-    }
-    const { notification } = record;
-    const at = Date.parse(notification.occurredAt);
-    if (Number.isFinite(at) && (watermark === null || at > watermark)) {
-      watermark = at;
-      const tick = { type: 'watermark', watermark: new Date(at).toISOString() } as const;
-      for (const orderKey of parked.dueAt(at - options.orphanHorizonMs)) {
-        const decision = decide(states.get(orderKey), tick, options);
-        events.push(...decision.events);
-        update(orderKey, decision.state);
-      }
-    }
-    try {
-      const decision = decide(
-        states.get(notification.orderKey),
-        { type: 'notification', notification },
-        options,
-      );
-      events.push(...decision.events);
-      update(notification.orderKey, decision.state);
-    } catch (error) {
-      if (!isClawbackError(error)) throw error;
-      deadLetters.push(deadLetter(record, error.code, error.message));
+    const outcome = attempt(() =>
+      record.kind === 'command'
+        ? applyCommand(record, watermark, states, options)
+        : applyNotification(record, { watermark, states, parked }, options),
+    );
+    if (outcome.kind === 'applied') keep(outcome);
+    else {
+      deadLetters.push(deadLetter(record, outcome.errorCode, outcome.errorMessage));
+      watermark = watermarkAfter(watermark, null, record.raw.receivedAt);
     }
   }
 
@@ -115,6 +95,49 @@ export function applyRecords(
     .filter(([orderKey, json]) => serialized(states.get(orderKey)) !== json)
     .map(([orderKey]) => orderKey);
   return { progress: { watermark, states, parked }, events, deadLetters, changedOrders };
+}
+
+/**
+ * An operator command (ADR 0014) decided on its target order. Commands carry wall-clock time,
+ * so they never move the provider-time watermark and trigger no ticks.
+ */
+function applyCommand(
+  record: Extract<PartitionRecord, { kind: 'command' }>,
+  watermark: number | null,
+  states: ReadonlyMap<string, OrderState>,
+  options: DecideOptions,
+): RecordOutcome {
+  const { orderKey } = record.command;
+  const decision = decide(
+    states.get(orderKey),
+    { type: 'operator', command: record.command },
+    options,
+  );
+  return {
+    kind: 'applied',
+    watermark,
+    states: new Map([[orderKey, decision.state]]),
+    events: decision.events,
+  };
+}
+
+/**
+ * Runs one record's step; a non-retriable failure becomes the record's dead-letter outcome.
+ * Anything but a retriable `ClawbackError` counts as non-retriable: the step is pure, so the
+ * same record would fail the same way on every retry and hold the partition forever.
+ */
+function attempt(step: () => RecordOutcome): RecordOutcome {
+  try {
+    return step();
+  } catch (error) {
+    if (isClawbackError(error)) {
+      if (error.retriable) throw error;
+      return { kind: 'dead', errorCode: error.code, errorMessage: error.message };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const errorCode: LifecycleErrorCode = 'unprocessable_record';
+    return { kind: 'dead', errorCode, errorMessage: message };
+  }
 }
 
 function deadLetter(record: PartitionRecord, errorCode: string, errorMessage: string): DeadLetter {

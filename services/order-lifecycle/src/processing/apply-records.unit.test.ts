@@ -48,8 +48,18 @@ function notification(
   };
 }
 
-function record(offset: number, n: CanonicalNotification): PartitionRecord {
-  return { kind: 'notification', offset: String(offset), raw, notification: n };
+/** A record as the ingress stores it: received when it happened, unless said otherwise. */
+function record(
+  offset: number,
+  n: CanonicalNotification,
+  receivedAt = Date.parse(n.occurredAt),
+): PartitionRecord {
+  return {
+    kind: 'notification',
+    offset: String(offset),
+    raw: { ...raw, receivedAt },
+    notification: n,
+  };
 }
 
 function fresh(): {
@@ -135,7 +145,7 @@ describe('applyRecords', () => {
               earlier?.kind === 'notification'
                 ? earlier.notification
                 : notification(`n${i}`, s.order, s.kind, at, s.amount);
-            records.push(record(i, n));
+            records.push(record(i, n, at));
           });
           const cuts = [...new Set(cutSeeds.map((c) => c % records.length))].sort((a, b) => a - b);
           const single = inBatches(records, []);
@@ -153,6 +163,7 @@ describe('applyRecords', () => {
 function inBatches(records: readonly PartitionRecord[], cuts: readonly number[]) {
   const store = new Map<string, OrderState>();
   const events: unknown[] = [];
+  const deadLetters: unknown[] = [];
   let watermark: number | null = null;
   const bounds = [0, ...cuts, records.length];
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -174,6 +185,148 @@ function inBatches(records: readonly PartitionRecord[], cuts: readonly number[])
     for (const key of result.changedOrders) store.set(key, result.progress.states.get(key)!);
     watermark = result.progress.watermark;
     events.push(...result.events);
+    deadLetters.push(...result.deadLetters);
   }
-  return { events, store: Object.fromEntries([...store].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return {
+    events,
+    deadLetters,
+    watermark,
+    store: Object.fromEntries([...store].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
 }
+
+describe('applyRecords: no record poisons the partition', () => {
+  const YEAR = 365 * 24 * HOUR;
+  const SKEW = 24 * HOUR;
+
+  /** Six refunds parked on six orders at START, as on the partition in issue 9. */
+  function parkedRefunds() {
+    const refunds = ['A', 'B', 'C', 'D', 'E', 'F'].map((order, i) =>
+      record(i, notification(`r-${order}`, order, 'refund', START, 100)),
+    );
+    return applyRecords(fresh(), refunds, options).progress;
+  }
+
+  it.each([
+    ['far future (year 9999)', '9999-12-31T19:00:00.000Z'],
+    ['a five-digit year', '+010000-01-01T00:00:00.000Z'],
+    ['unparseable', 'not a date'],
+    ['absurdly old (epoch 0)', '1970-01-01T00:00:00.000Z'],
+  ])(
+    'given a notification dated %s, when applied, then it never throws, is dead-lettered with implausible_provider_time, and later records still apply',
+    (_, occurredAt) => {
+      const bad = { ...notification('bad', 'Z', 'payment_completed', START, 1), occurredAt };
+      const good = notification('s-A', 'A', 'payment_completed', START + HOUR, 500);
+      const result = applyRecords(
+        parkedRefunds(),
+        [record(10, bad, START), record(11, good)],
+        options,
+      );
+      expect(result.deadLetters).toEqual([
+        expect.objectContaining({ offset: '10', errorCode: 'implausible_provider_time' }),
+      ]);
+      expect(result.deadLetters[0]!.errorMessage).toContain(occurredAt);
+      expect(result.events.map((e) => e.type)).toEqual(['OrderPaid', 'RefundApplied']);
+      expect(result.progress.watermark).toBe(START + HOUR);
+      expect(result.progress.parked.size).toBe(5);
+    },
+  );
+
+  it('given a notification dated years ahead of its receipt, when applied, then it is dead-lettered, the watermark stays within receivedAt + 24 h and no parked refund becomes an orphan', () => {
+    const ahead = notification('s-Z', 'Z', 'payment_completed', START + 5 * YEAR, 100);
+    // As a record an older ingress let through: the core is handed it anyway.
+    const result = applyRecords(parkedRefunds(), [record(10, ahead, START)], options);
+    expect(result.deadLetters.map((d) => d.errorCode)).toEqual(['implausible_provider_time']);
+    expect(result.progress.watermark).toBeLessThanOrEqual(START + SKEW);
+    expect(result.events).toEqual([]);
+    expect(result.progress.parked.size).toBe(6);
+  });
+
+  it('given a notification dated 23 h ahead of its receipt (a zone misread), when applied, then it applies and moves the watermark to its time without expiring refunds parked within the horizon', () => {
+    const ahead = notification('s-Z', 'Z', 'payment_completed', START + 23 * HOUR, 100);
+    const result = applyRecords(parkedRefunds(), [record(10, ahead, START)], options);
+    expect(result.events.map((e) => e.type)).toEqual(['OrderPaid']);
+    expect(result.progress.watermark).toBe(START + 23 * HOUR);
+    expect(result.progress.parked.size).toBe(6);
+  });
+
+  it('given a watermark of year 9999 from an old checkpoint, when the next record is read, then the watermark is clamped to that record’s receivedAt + 24 h and ticks resume normally', () => {
+    const start = { ...parkedRefunds(), watermark: Date.parse('9999-12-31T00:00:00Z') };
+    const first = applyRecords(
+      start,
+      [record(10, notification('s-Y', 'Y', 'payment_completed', START + HOUR, 100))],
+      options,
+    );
+    expect(first.progress.watermark).toBe(START + HOUR + SKEW);
+    expect(first.events.map((e) => e.type)).toEqual(['OrderPaid']);
+    const later = START + HORIZON + HOUR;
+    const second = applyRecords(
+      first.progress,
+      [record(11, notification('s-X', 'X', 'payment_completed', later, 100))],
+      options,
+    );
+    expect(second.progress.watermark).toBe(later);
+    expect(second.events.filter((e) => e.type === 'NotificationOverdue')).toHaveLength(6);
+  });
+
+  it('given a record whose receivedAt is itself absurd, when applied, then it is dead-lettered with implausible_received_at', () => {
+    const n = notification('s-A', 'A', 'payment_completed', START, 100);
+    const result = applyRecords(fresh(), [record(0, n, 0)], options);
+    expect(result.deadLetters.map((d) => d.errorCode)).toEqual(['implausible_received_at']);
+    expect(result.events).toEqual([]);
+  });
+
+  it('given a tick the machine throws on, when the record that triggers it is applied, then that record alone is dead-lettered with nothing of it applied', () => {
+    const start = parkedRefunds();
+    // A parked order whose state cannot take a tick (corrupted: no state behind the index).
+    const states = new Map(start.states);
+    states.delete('2checkout:m:A');
+    const late = START + HORIZON + HOUR;
+    const result = applyRecords(
+      { ...start, states },
+      [
+        record(10, notification('s-Q', 'Q', 'payment_completed', late, 100)),
+        record(11, notification('s-R', 'R', 'payment_completed', START + HOUR, 100)),
+      ],
+      options,
+    );
+    expect(result.deadLetters).toEqual([
+      expect.objectContaining({ offset: '10', errorCode: 'missing_state' }),
+    ]);
+    expect(result.progress.watermark).toBe(START + HOUR);
+    expect(result.events.map((e) => [e.type, e.orderKey])).toEqual([
+      ['OrderPaid', '2checkout:m:R'],
+    ]);
+  });
+
+  it('given any batching of a log with implausible dates and clamped watermarks, then events, dead letters and watermark equal a single pass', () => {
+    const step = fc.record({
+      order: fc.constantFrom('A', 'B', 'C'),
+      kind: fc.constantFrom<NotificationKind>('payment_completed', 'refund'),
+      advanceHours: fc.constantFrom(0, 1, 30, 60),
+      skewHours: fc.constantFrom(-3, 0, 12, 25, 24 * 365 * 8000),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (steps, cutSeeds) => {
+          let at = START;
+          const records = steps.map((s, i) => {
+            at += s.advanceHours * HOUR;
+            return record(
+              i,
+              notification(`n${i}`, s.order, s.kind, at + s.skewHours * HOUR, 50),
+              at,
+            );
+          });
+          const cuts = [...new Set(cutSeeds.map((c) => c % records.length))].sort((a, b) => a - b);
+          const single = inBatches(records, []);
+          const batched = inBatches(records, cuts);
+          expect(batched).toEqual(single);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,10 +1,12 @@
 import type { ParkedIndex } from './parked-index';
 import type { PartitionRecord } from './partition-record';
+import { justifiedTime } from './watermark';
 
 /**
  * Every order {@link applyRecords} may touch for these records: their own orders, and the
- * parked orders that the greatest provider time among them could expire. (The watermark never
- * passes that time within the batch, so no other order can be ticked.)
+ * parked orders that the greatest watermark they can reach could expire. A record moves the
+ * watermark at most to `min(occurredAt, receivedAt + skew)` (see `watermarkAfter`), so no
+ * other order can be ticked within the batch.
  */
 export function ordersToLoad(
   records: readonly PartitionRecord[],
@@ -17,7 +19,8 @@ export function ordersToLoad(
     if (record.kind === 'command') keys.add(record.command.orderKey);
     if (record.kind !== 'notification') continue;
     keys.add(record.notification.orderKey);
-    const at = Date.parse(record.notification.occurredAt);
+    const ceiling = justifiedTime(record.raw.receivedAt) ?? Number.POSITIVE_INFINITY;
+    const at = Math.min(Date.parse(record.notification.occurredAt), ceiling);
     if (Number.isFinite(at) && at > latest) latest = at;
   }
   if (latest !== Number.NEGATIVE_INFINITY) {

@@ -7,6 +7,7 @@ import {
 } from '@clawback/providers';
 import type { KafkaMessage } from '@clawback/kafka';
 import type { PartitionRecord } from '../processing/partition-record';
+import { justifiedTime } from '../processing/watermark';
 import type { LifecycleCodecs } from './lifecycle-codecs';
 import { InvalidOperatorCommand, toOperatorCommand } from './operator-command-record';
 import type { RawNotificationRecord } from './raw-notification';
@@ -52,6 +53,15 @@ async function toPartitionRecord(
   if (!isProviderName(raw.provider)) {
     return unusable(offset, raw, 'unknown_provider', `no adapter for provider "${raw.provider}"`);
   }
+  const receivedAt = justifiedTime(raw.receivedAt) === null ? undefined : isoOf(raw.receivedAt);
+  if (receivedAt === undefined) {
+    return unusable(
+      offset,
+      raw,
+      'implausible_received_at',
+      `receivedAt ${raw.receivedAt} is outside the plausible range`,
+    );
+  }
   try {
     const notification = normalizeNotification(
       {
@@ -59,7 +69,7 @@ async function toPartitionRecord(
         merchantId: raw.merchantId,
         body: raw.body,
         contentType: raw.contentType,
-        receivedAt: new Date(raw.receivedAt).toISOString(),
+        receivedAt,
       },
       optionsFor(raw.provider, raw.merchantId),
     );
@@ -74,8 +84,10 @@ async function toPartitionRecord(
     }
     return { kind: 'notification', offset, raw, notification };
   } catch (error) {
-    if (!isProvidersError(error)) throw error;
-    return unusable(offset, raw, error.code, error.message);
+    if (isProvidersError(error)) return unusable(offset, raw, error.code, error.message);
+    // Normalizing is pure: whatever else it throws, it throws for these bytes every time, so
+    // retrying would hold the partition forever. Dead-letter the record instead.
+    return unusable(offset, raw, 'unprocessable_record', messageOf(error));
   }
 }
 
@@ -89,9 +101,17 @@ function toCommandRecord(
     const command = toOperatorCommand(raw, message.key?.toString(), optionsFor);
     return { kind: 'command', offset: message.offset, raw, command };
   } catch (error) {
-    if (!(error instanceof InvalidOperatorCommand)) throw error;
-    return unusable(message.offset, raw, 'invalid_operator_command', error.message);
+    if (error instanceof InvalidOperatorCommand)
+      return unusable(message.offset, raw, 'invalid_operator_command', error.message);
+    if (isClawbackError(error) && error.retriable) throw error;
+    // Decoding a command is pure: any other failure repeats on every retry, so it must not
+    // hold the partition.
+    return unusable(message.offset, raw, 'unprocessable_record', messageOf(error));
   }
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 function unusable(

@@ -1,0 +1,49 @@
+import {
+  isProvidersError,
+  normalizeWithAdapter,
+  type ProviderAdapter,
+  type ProvidersError,
+} from '@clawback/providers';
+import type { RawNotificationRecord } from '../publish/notification-publisher';
+
+/**
+ * What the ingress learns from normalizing a verified record before it publishes it:
+ * - `interpreted`: its stable notification id (the edge dedupe key);
+ * - `implausible`: its provider time is outside the plausible range (before 2000, or more than
+ *   24 h after now): refused with 400, since the lifecycle would only dead-letter it and no
+ *   later version can make such a date usable;
+ * - `uninterpretable`: this version cannot read its amounts, dates or status. It is published
+ *   anyway (an authentic fact is never lost) and the lifecycle dead-letters it, where it can be
+ *   re-driven after a fix; it simply gets no edge dedupe.
+ */
+export type RecordReading =
+  | { readonly kind: 'interpreted'; readonly notificationId: string }
+  | { readonly kind: 'implausible'; readonly error: ProvidersError }
+  | { readonly kind: 'uninterpretable' };
+
+/** Normalizes `record` with the same rules as the lifecycle (`normalizeWithAdapter`). */
+export function readRecord(
+  adapter: ProviderAdapter,
+  record: RawNotificationRecord,
+  settings: Readonly<Record<string, unknown>>,
+): RecordReading {
+  try {
+    const currency = typeof settings.currency === 'string' ? settings.currency : undefined;
+    const notification = normalizeWithAdapter(
+      adapter,
+      {
+        merchantId: record.merchantId,
+        body: record.body,
+        contentType: record.contentType,
+        receivedAt: new Date(record.receivedAt).toISOString(),
+      },
+      currency === undefined ? {} : { currency },
+    );
+    return { kind: 'interpreted', notificationId: notification.notificationId };
+  } catch (error) {
+    if (isProvidersError(error) && error.code === 'implausible_provider_time') {
+      return { kind: 'implausible', error };
+    }
+    return { kind: 'uninterpretable' };
+  }
+}
