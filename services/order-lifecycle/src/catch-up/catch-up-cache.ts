@@ -36,7 +36,8 @@ class CacheMoved extends Error {}
 /**
  * Brings the Redis cache of one partition up to the committed end of the state topic, reading
  * from where the cache says it is complete (from the beginning when it knows nothing, e.g.
- * after a wipe). Must run after this instance fenced the partition's previous owner: then the
+ * after a wipe or after a read found one of its keys lost, ADR 0009). Every snapshot goes
+ * through `cache.write`, which lists it in the partition's manifest. Must run after this instance fenced the partition's previous owner: then the
  * state partition's end cannot move until this instance writes to it.
  *
  * Every write is chained to the previous one's lineage token, so a wipe or a lost write in

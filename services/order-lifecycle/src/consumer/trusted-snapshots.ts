@@ -21,8 +21,8 @@ export interface LoadedStates {
 
 /**
  * One partition's snapshots, read from the Redis cache only while the cache provably holds
- * everything committed (its lineage is the one this instance wrote last), and caught up from
- * the state topic otherwise.
+ * everything committed (its lineage is the one this instance wrote last and every key its
+ * manifest lists is intact, ADR 0009), and caught up from the state topic otherwise.
  */
 export class TrustedSnapshots {
   private readonly cache: PartitionSnapshotCache;

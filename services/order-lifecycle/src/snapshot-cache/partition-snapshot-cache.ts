@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LifecycleError } from '../lifecycle-error';
 import type { PartitionCacheKeys } from './cache-keys';
-import { writeSnapshotsScript } from './cache-scripts';
+import { readParkedScript, readSnapshotsScript, writeSnapshotsScript } from './cache-scripts';
 
-/** The lineage token and the caught-up offset, read together. */
+/** The manifest's lineage token and caught-up offset, read together. */
 export interface CacheHead {
   readonly lineage: string | null;
   readonly caughtUpTo: string | null;
@@ -21,7 +21,10 @@ export interface SnapshotWrite {
   readonly parkedSince: number | null;
 }
 
-/** The cache moved under the reader (wiped, restarted with lost writes, or another writer). */
+/**
+ * The cache moved under the reader (wiped, restarted with lost writes, another writer) or lost
+ * a key its manifest lists: it must be caught up from the state topic before it is trusted.
+ */
 export const regressed: unique symbol = Symbol('regressed');
 
 /**
@@ -33,13 +36,17 @@ export interface PartitionSnapshotCache {
   head(): Promise<CacheHead>;
   /**
    * Snapshot bytes of `orderKeys` (absent: no snapshot) when the lineage is still `lineage`.
-   * A missing order means a new order only because the lineage proves the cache complete.
+   * An order is absent (new) only when the manifest does not list it; a listed order whose key
+   * is gone or holds another offset makes the read `regressed` and marks the cache incomplete.
    */
   read(
     lineage: string,
     orderKeys: readonly string[],
   ): Promise<ReadonlyMap<string, Buffer> | typeof regressed>;
-  /** Orders with parked notifications and their oldest parked time, under `lineage`. */
+  /**
+   * Orders with parked notifications and their oldest parked time, under `lineage`;
+   * `regressed` also when the parked set's size differs from the manifest's count.
+   */
   parked(lineage: string): Promise<ReadonlyMap<string, number> | typeof regressed>;
   /**
    * Writes snapshots (newer state offset wins) and optionally raises the caught-up offset, if
@@ -62,17 +69,23 @@ export function partitionSnapshotCache(
   return {
     head: () =>
       guarded('read the cache head', async () => {
-        const [lineage, caughtUpTo] = await redis.mget(keys.lineage, keys.caughtUpTo);
+        const [lineage, caughtUpTo] = await redis.hmget(keys.manifest, 'lineage', 'caughtUpTo');
         return { lineage: lineage ?? null, caughtUpTo: caughtUpTo ?? null };
       }),
 
     read: (lineage, orderKeys) =>
       guarded('read snapshots', async () => {
-        const [current, ...values] = await redis.mgetBuffer(
-          keys.lineage,
+        const result = await redis.callBuffer(
+          'EVAL',
+          readSnapshotsScript,
+          1 + orderKeys.length,
+          keys.manifest,
           ...orderKeys.map((orderKey) => keys.order(orderKey)),
+          lineage,
+          ...orderKeys,
         );
-        if (current?.toString() !== lineage) return regressed;
+        if (!Array.isArray(result)) return regressed;
+        const values = result as (Buffer | null)[];
         const snapshots = new Map<string, Buffer>();
         orderKeys.forEach((orderKey, index) => {
           const value = values[index];
@@ -83,16 +96,9 @@ export function partitionSnapshotCache(
 
     parked: (lineage) =>
       guarded('read parked orders', async () => {
-        const results = await redis
-          .multi()
-          .get(keys.lineage)
-          .zrange(keys.parked, 0, -1, 'WITHSCORES')
-          .exec();
-        const [lineageResult, parkedResult] = results ?? [];
-        const failure = lineageResult?.[0] ?? parkedResult?.[0];
-        if (failure) throw failure;
-        if (lineageResult?.[1] !== lineage) return regressed;
-        const flat = parkedResult?.[1] as string[];
+        const result = await redis.eval(readParkedScript, 2, keys.manifest, keys.parked, lineage);
+        if (!Array.isArray(result)) return regressed;
+        const flat = result as string[];
         const parked = new Map<string, number>();
         for (let i = 0; i < flat.length; i += 2) parked.set(flat[i]!, Number(flat[i + 1]));
         return parked;
@@ -103,10 +109,10 @@ export function partitionSnapshotCache(
         const next = randomUUID();
         const args: (string | Buffer)[] = [expected ?? '', next, caughtUpTo ?? ''];
         for (const write of writes) {
+          const version = versioned(write.stateOffset);
           args.push(
-            write.value === null
-              ? ''
-              : Buffer.concat([Buffer.from(versioned(write.stateOffset)), write.value]),
+            version,
+            write.value === null ? '' : Buffer.concat([Buffer.from(version), write.value]),
             write.parkedSince === null ? '' : String(write.parkedSince),
             write.orderKey,
           );
@@ -114,9 +120,8 @@ export function partitionSnapshotCache(
         const orderKeys = writes.map((write) => keys.order(write.orderKey));
         const result = await redis.eval(
           writeSnapshotsScript,
-          3 + orderKeys.length,
-          keys.lineage,
-          keys.caughtUpTo,
+          2 + orderKeys.length,
+          keys.manifest,
           keys.parked,
           ...orderKeys,
           ...args,
