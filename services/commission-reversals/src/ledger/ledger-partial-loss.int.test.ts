@@ -64,7 +64,7 @@ describe('ledger store: each key lost on its own (real Redis)', () => {
       expect(await readRejection('aff-1')).toBe('ledger_rebuilding');
       // Write side: the loss is seen before anything is written on top of it.
       const seen = {
-        current: await store.isCurrent(),
+        current: await store.isCurrent(first),
         audit: await audit.step(first),
         redo: await store.book(first, all.slice(0, 1)),
         next: await store.book(first, all.slice(2, 3)),

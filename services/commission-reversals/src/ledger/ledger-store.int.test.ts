@@ -66,9 +66,9 @@ describe('ledger store (real Redis)', () => {
     const first = await store.generation();
     await store.book(first, adjustments());
     await store.advance(first, 't', 0, null, '3');
-    expect(await store.isCurrent()).toBe(true);
+    expect(await store.isCurrent(first)).toBe(true);
     await deleteKeysByPrefix(redis, '');
-    expect(await store.isCurrent()).toBe(false);
+    expect(await store.isCurrent(first)).toBe(false);
     const second = await store.generation();
     expect(second).not.toBe(first);
     expect(await store.position(second, 't', 0)).toBeNull();

@@ -30,16 +30,32 @@ const GENERATION_ATTEMPTS = 5;
  */
 export class LedgerStore {
   private readonly redis: LedgerRedis;
-  /** The generation handed out last: the one the open tasks write into. */
-  private current: string | undefined;
+  /**
+   * The generations open tasks write into, with how many tasks hold each. Per task, not "the
+   * one handed out last": after a loss one partition may reopen into the new generation while
+   * another, idle, still holds the old one, and only this tells the watchdog so.
+   */
+  private readonly held = new Map<string, number>();
 
   constructor(redis: Redis) {
     this.redis = withLedgerCommands(redis);
   }
 
-  /** The generation handed out last (what the open tasks write into), if any. */
-  get currentGeneration(): string | undefined {
-    return this.current;
+  /** A task writes into `generation` from now on, until it calls {@link release}. */
+  hold(generation: string): void {
+    this.held.set(generation, (this.held.get(generation) ?? 0) + 1);
+  }
+
+  /** A task that called {@link hold} no longer writes into `generation` (it closed). */
+  release(generation: string): void {
+    const count = (this.held.get(generation) ?? 0) - 1;
+    if (count > 0) this.held.set(generation, count);
+    else this.held.delete(generation);
+  }
+
+  /** The generations open tasks hold (normally one, more only until they reopen). */
+  get heldGenerations(): readonly string[] {
+    return [...this.held.keys()];
   }
 
   /**
@@ -56,7 +72,6 @@ export class LedgerStore {
         }
         generation = await this.start(generation);
       }
-      this.current = generation;
       return generation;
     } catch (error) {
       if (error instanceof CommissionError) throw error;
@@ -80,21 +95,26 @@ export class LedgerStore {
   }
 
   /**
-   * False when the generation handed out last is no longer intact as a whole: its marker was
-   * replaced or deleted, or its manifest is gone. The tasks must reopen into a new generation.
+   * False when `generation` is no longer intact as a whole: the marker was replaced or
+   * deleted, or its manifest is gone. Its tasks must reopen into a new generation.
    */
-  async isCurrent(): Promise<boolean> {
-    const current = this.current;
-    if (current === undefined) return true;
+  async isCurrent(generation: string): Promise<boolean> {
     try {
       const [marker, manifest] = await Promise.all([
         this.redis.get(GENERATION_KEY),
-        this.redis.exists(manifestKey(current)),
+        this.redis.exists(manifestKey(generation)),
       ]);
-      return marker === current && manifest === 1;
+      return marker === generation && manifest === 1;
     } catch (error) {
       throw toRedisError(error, 'reading the ledger generation');
     }
+  }
+
+  /** The {@link heldGenerations} that are not current: some open task must reopen. */
+  async staleGenerations(): Promise<readonly string[]> {
+    const held = this.heldGenerations;
+    const current = await Promise.all(held.map((generation) => this.isCurrent(generation)));
+    return held.filter((_, i) => !current[i]);
   }
 
   /**

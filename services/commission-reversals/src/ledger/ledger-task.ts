@@ -42,6 +42,8 @@ async function lost(deps: LedgerDeps, generation: string, detectedBy: string): P
  * abandoned and the task fails, to reopen into the next one.
  */
 export class LedgerTask implements PartitionTask {
+  private closed = false;
+
   private constructor(
     private readonly deps: LedgerDeps,
     private readonly partition: number,
@@ -70,6 +72,9 @@ export class LedgerTask implements PartitionTask {
       { partition, generation, nextOffset, fromBeginning: stored === null },
       'ledger partition opened',
     );
+    // Until closed: the watchdog reopens the task once this generation is no longer current,
+    // even when nothing new arrives on the partition to make a write notice it.
+    deps.store.hold(generation);
     return new LedgerTask(deps, partition, generation, stored, nextOffset);
   }
 
@@ -111,6 +116,8 @@ export class LedgerTask implements PartitionTask {
   }
 
   close(): Promise<void> {
+    if (!this.closed) this.deps.store.release(this.generation);
+    this.closed = true;
     return Promise.resolve();
   }
 

@@ -15,7 +15,8 @@ export interface WatchGenerationOptions {
 }
 
 /**
- * Checks every `intervalMs` that Redis still holds the ledger's generation whole: its marker,
+ * Checks every `intervalMs` that Redis still holds the generation every open task writes into
+ * whole (tasks hold it through {@link LedgerStore.hold}): its marker,
  * its manifest, and (a chunk per check) every affiliate's keys at the sizes the manifest
  * records. Without it a loss would only be noticed by a partition's next booking or a read,
  * and partitions without new adjustments would keep serving a ledger with holes. A loss the
@@ -24,13 +25,19 @@ export interface WatchGenerationOptions {
 export function watchGeneration(options: WatchGenerationOptions): () => void {
   const { store, audit, logger, metrics } = options;
   const check = async (): Promise<void> => {
-    if (!(await store.isCurrent())) {
-      logger.warn('ledger generation replaced, or its marker or manifest missing: reopening');
-      const lost = store.currentGeneration;
-      if (lost !== undefined) await store.abandon(lost);
+    // Every generation an open task holds, not only the newest: a task that found a loss
+    // abandons the generation and reopens into the next one, while tasks of partitions without
+    // new adjustments would otherwise stay on the abandoned one for good (a stuck projection).
+    const stale = await store.staleGenerations();
+    if (stale.length > 0) {
+      logger.warn(
+        { generations: stale },
+        'ledger generation replaced, or its marker or manifest missing: reopening',
+      );
+      for (const lost of stale) await store.abandon(lost);
       return options.onLost();
     }
-    const generation = store.currentGeneration;
+    const generation = store.heldGenerations[0];
     if (generation === undefined || (await audit.step(generation))) return;
     metrics.ledgerLosses.inc({ detectedBy: 'audit' });
     logger.warn({ generation }, 'ledger keys lost: projecting again from the topic');
