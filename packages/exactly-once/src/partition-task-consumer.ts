@@ -169,9 +169,14 @@ export function createPartitionTaskConsumer(
       });
     },
     async stop() {
-      await consumer.disconnect();
-      await Promise.all([...tasks.keys()].map(closeTask));
-      await lanes.idle();
+      // Tasks are closed even when the disconnect fails: a task left open would keep holding
+      // what it holds (a producer, a ledger generation) for the life of the process.
+      try {
+        await consumer.disconnect();
+      } finally {
+        await Promise.all([...tasks.keys()].map(closeTask));
+        await lanes.idle();
+      }
     },
   };
 }
