@@ -14,6 +14,7 @@ import { PublishCoalescer } from '../publish/publish-coalescer';
 import type { IngressSettings } from '../settings/ingress-settings';
 import { withTimeout } from '../time/with-timeout';
 import { sendError } from './error-reply';
+import { limitConnections } from './connection-limits';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
@@ -51,6 +52,18 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: false,
+    // Slow headers and bodies are cut off, so slow sockets cannot pile up (node's defaults
+    // let a body trickle in forever). node checks the deadlines every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    },
+  });
+  limitConnections(app.server, {
+    perSource: config.maxConnectionsPerSource,
+    total: config.maxConnections,
   });
   const metrics = createIngressMetrics(deps.metrics);
   const dedupe = guardedDedupe(deps.dedupe, {
