@@ -14,6 +14,7 @@ import { PublishCoalescer } from '../publish/publish-coalescer';
 import type { IngressSettings } from '../settings/ingress-settings';
 import { withTimeout } from '../time/with-timeout';
 import { sendError } from './error-reply';
+import { answerClientError } from './client-error-reply';
 import { limitConnections } from './connection-limits';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
@@ -52,6 +53,10 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: false,
+    // Answers from the router and from node's parser use our error shape and codes too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, _request, reply) =>
+      sendError(reply, ingressErrorOf(error), config.retryAfterSeconds),
     // Slow headers and bodies are cut off, so slow sockets cannot pile up (node's defaults
     // let a body trickle in forever). node checks the deadlines every connectionsCheckingInterval.
     requestTimeout: config.requestTimeoutMs,
