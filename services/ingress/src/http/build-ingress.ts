@@ -55,8 +55,9 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     return503OnClosing: false,
     // Answers from the router and from node's parser use our error shape and codes too.
     clientErrorHandler: answerClientError,
-    frameworkErrors: (error, _request, reply) =>
-      sendError(reply, ingressErrorOf(error), config.retryAfterSeconds),
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, ingressErrorOf(error), config.retryAfterSeconds);
+    },
     // Slow headers and bodies are cut off, so slow sockets cannot pile up (node's defaults
     // let a body trickle in forever). node checks the deadlines every connectionsCheckingInterval.
     requestTimeout: config.requestTimeoutMs,
