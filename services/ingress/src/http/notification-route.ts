@@ -52,10 +52,8 @@ export function registerNotificationRoute(
       const context = { provider: providerLabel, merchantId, outcome: outcomeLabel(outcome) };
       if (outcome.kind === 'refused') {
         const level = outcome.error.retriable ? 'warn' : 'info';
-        options.logger[level](
-          { ...context, detail: outcome.detail, err: outcome.error.cause },
-          'notification refused',
-        );
+        // Stable codes only: a cause's message can quote the body (JSON.parse does).
+        options.logger[level]({ ...context, detail: outcome.detail }, 'notification refused');
         return sendError(reply, outcome.error, options.retryAfterSeconds);
       }
       if (outcome.kind === 'duplicate') {
