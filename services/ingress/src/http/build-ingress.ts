@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
-import type { Logger } from '@clawback/logging';
+import { rateLimitedLog, type Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
 import type { ProviderName } from '@clawback/notifications';
 import { adapterFor as defaultAdapterFor, type ProviderAdapter } from '@clawback/providers';
@@ -20,6 +20,8 @@ import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
 import { acceptRawBodies } from './raw-body';
+
+const DEDUPE_WARNING_INTERVAL_MS = 10_000;
 
 /** Everything the ingress app is built from; I/O arrives as dependencies. */
 export interface IngressDependencies {
@@ -72,11 +74,17 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     total: config.maxConnections,
   });
   const metrics = createIngressMetrics(deps.metrics);
+  // With Redis away every request fails its dedupe calls: one line per interval is enough
+  // (the counter has every failure).
+  const dedupeWarning = rateLimitedLog(logger, 'warn', {
+    intervalMs: DEDUPE_WARNING_INTERVAL_MS,
+    now: deps.now,
+  });
   const dedupe = guardedDedupe(deps.dedupe, {
     timeoutMs: deps.dedupeTimeoutMs ?? 250,
     onError: (operation, err) => {
       metrics.dedupeErrors.inc({ operation });
-      logger.warn({ operation, err }, 'edge dedupe unavailable; going on without it');
+      dedupeWarning({ operation, err }, 'edge dedupe unavailable; going on without it');
     },
   });
   const coalescer = new PublishCoalescer({
