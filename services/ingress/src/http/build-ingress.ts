@@ -38,6 +38,11 @@ export interface IngressDependencies {
   readonly newIngressId?: () => string;
   /** Provider adapters; `@clawback/providers` by default. */
   readonly adapterFor?: (provider: ProviderName) => ProviderAdapter;
+  /**
+   * Whether the edge dedupe's Redis answers; `/readyz` reports it as `redis: ok|degraded`
+   * without making the ingress not ready (the lifecycle dedupes anyway).
+   */
+  readonly edgeDedupeReady?: () => Promise<boolean>;
   /** Longest a Redis call may delay a request; default 250 ms. */
   readonly dedupeTimeoutMs?: number;
 }
@@ -141,6 +146,7 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
         accepting: () => Promise.resolve(!closing),
         kafka: () => deps.publisher.isReady(),
       },
+      ...(deps.edgeDedupeReady && { degradable: { redis: deps.edgeDedupeReady } }),
     }),
   );
   registerNotificationRoute(app, {
