@@ -108,6 +108,21 @@ describe('createLogger', () => {
     expect(typeof line.time).toBe('string');
   });
 
+  it('keeps ids with 16 digits that pass Luhn, and masks a card number in the message', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 'ingress', destination: stream });
+    logger.info(
+      { ingressId: '4111111111111111', orderKey: '2checkout:m1:4111111111111111' },
+      'card 4111111111111111',
+    );
+    const line = JSON.parse(lines()[0]!);
+    expect(line).toMatchObject({
+      ingressId: '4111111111111111',
+      orderKey: '2checkout:m1:4111111111111111',
+      msg: 'card [card]',
+    });
+  });
+
   it('honours the level', () => {
     const { stream, lines } = capture();
     const logger = createLogger({ service: 'test', level: 'warn', destination: stream });

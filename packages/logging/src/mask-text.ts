@@ -1,6 +1,8 @@
 import { isIPv6 } from 'node:net';
+import { ID_KEYS } from './id-keys';
 
-const jsonString = /"(?:[^"\\]|\\.)*"/g;
+/** A JSON string literal, and the colon after it when it is a key. */
+const jsonStringOrKey = /"((?:[^"\\]|\\.)*)"(\s*:)?/g;
 const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const ipv4 =
   /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g;
@@ -35,8 +37,18 @@ export function maskText(text: string): string {
 /**
  * Applies {@link maskText} inside the string literals of one serialized JSON log line only,
  * so numbers such as `time` are never touched and the line stays valid JSON (replacements
- * contain no quotes or backslashes).
+ * contain no quotes or backslashes). The string value of a known id key ({@link ID_KEYS})
+ * passes untouched: masking by shape is for free text, ids are masked by meaning (never).
  */
 export function maskJsonLine(line: string): string {
-  return line.replace(jsonString, (literal) => maskText(literal));
+  let idValueNext = false;
+  return line.replace(jsonStringOrKey, (literal: string, inner: string, colon?: string) => {
+    if (colon !== undefined) {
+      idValueNext = ID_KEYS.has(inner);
+      return maskText(literal);
+    }
+    const isId = idValueNext;
+    idValueNext = false;
+    return isId ? literal : maskText(literal);
+  });
 }

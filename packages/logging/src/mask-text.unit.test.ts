@@ -30,4 +30,25 @@ describe('maskText', () => {
     const line = '{"time":4111111111111111,"msg":"card 4111111111111111"}';
     expect(JSON.parse(maskJsonLine(line))).toEqual({ time: 4111111111111111, msg: 'card [card]' });
   });
+
+  it('leaves the values of known id keys untouched and masks free text beside them', () => {
+    const line =
+      '{"ingressId":"4111111111111111","notificationId":"2checkout:4111111111111111",' +
+      '"orderKey":"2checkout:m1:4111111111111111","offset":"4111111111111111",' +
+      '"msg":"card 4111111111111111","note":"4111111111111111"}';
+
+    expect(JSON.parse(maskJsonLine(line))).toEqual({
+      ingressId: '4111111111111111',
+      notificationId: '2checkout:4111111111111111',
+      orderKey: '2checkout:m1:4111111111111111',
+      offset: '4111111111111111',
+      msg: 'card [card]',
+      note: '[card]',
+    });
+  });
+
+  it('masks a string after an id key whose value is not a string', () => {
+    const line = '{"offset":12,"msg":"mail a@b.example"}';
+    expect(JSON.parse(maskJsonLine(line))).toEqual({ offset: 12, msg: 'mail [email]' });
+  });
 });

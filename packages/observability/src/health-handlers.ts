@@ -25,6 +25,11 @@ export interface HealthHandlersOptions {
   readonly registry: Registry;
   /** Named checks, e.g. `{ kafka: kafkaReadiness(admin) }`; none means always ready. */
   readonly readiness?: Readonly<Record<string, ReadinessCheck>>;
+  /**
+   * Named checks of optional dependencies: reported in the body as `"ok"` or `"degraded"`
+   * but never making the service not ready (e.g. the ingress's edge dedupe in Redis).
+   */
+  readonly degradable?: Readonly<Record<string, ReadinessCheck>>;
   /** A check that takes longer counts as failed. Default 5 s. */
   readonly checkTimeoutMs?: number;
 }
@@ -58,9 +63,18 @@ export function createHealthHandlers(options: HealthHandlersOptions): HealthHand
         checks.map(async ([name, check]) => [name, await runCheck(check, timeoutMs)] as const),
       );
       const ready = results.every(([, ok]) => ok);
+      const optional = await Promise.all(
+        Object.entries(options.degradable ?? {}).map(
+          async ([name, check]) =>
+            [name, (await runCheck(check, timeoutMs)) ? 'ok' : 'degraded'] as const,
+        ),
+      );
       return json(ready ? 200 : 503, {
         status: ready ? 'ready' : 'not_ready',
-        checks: Object.fromEntries(results),
+        checks: {
+          ...Object.fromEntries(results),
+          ...Object.fromEntries(optional),
+        } as Record<string, boolean | string>,
       });
     },
     metrics: async () => ({

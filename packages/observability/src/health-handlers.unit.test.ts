@@ -22,6 +22,20 @@ describe('health handlers', () => {
     });
   });
 
+  it('stays ready with a degradable dependency down, naming it degraded', async () => {
+    const handlers = createHealthHandlers({
+      registry,
+      readiness: { kafka: () => Promise.resolve(true) },
+      degradable: { redis: () => Promise.reject(new Error('ECONNREFUSED')) },
+    });
+    const answer = await handlers.readyz();
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({
+      status: 'ready',
+      checks: { kafka: true, redis: 'degraded' },
+    });
+  });
+
   it('answers 503 naming the failed, throwing or hanging checks', async () => {
     const handlers = createHealthHandlers({
       registry,

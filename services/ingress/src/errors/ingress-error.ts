@@ -16,6 +16,10 @@ export type IngressErrorCode =
   | 'kafka_unavailable'
   | 'shutting_down'
   | 'route_not_found'
+  | 'bad_request'
+  | 'url_too_long'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'internal_error';
 
 /** The HTTP status of each code: the contract in DESIGN.md, "Public HTTP contract". */
@@ -31,6 +35,10 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
   kafka_unavailable: 503,
   shutting_down: 503,
   route_not_found: 404,
+  bad_request: 400,
+  url_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
   internal_error: 500,
 };
 

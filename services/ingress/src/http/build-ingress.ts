@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
-import type { Logger } from '@clawback/logging';
+import { rateLimitedLog, type Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
 import type { ProviderName } from '@clawback/notifications';
 import { adapterFor as defaultAdapterFor, type ProviderAdapter } from '@clawback/providers';
@@ -14,10 +14,14 @@ import { PublishCoalescer } from '../publish/publish-coalescer';
 import type { IngressSettings } from '../settings/ingress-settings';
 import { withTimeout } from '../time/with-timeout';
 import { sendError } from './error-reply';
+import { answerClientError } from './client-error-reply';
+import { limitConnections } from './connection-limits';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
 import { acceptRawBodies } from './raw-body';
+
+const DEDUPE_WARNING_INTERVAL_MS = 10_000;
 
 /** Everything the ingress app is built from; I/O arrives as dependencies. */
 export interface IngressDependencies {
@@ -34,6 +38,11 @@ export interface IngressDependencies {
   readonly newIngressId?: () => string;
   /** Provider adapters; `@clawback/providers` by default. */
   readonly adapterFor?: (provider: ProviderName) => ProviderAdapter;
+  /**
+   * Whether the edge dedupe's Redis answers; `/readyz` reports it as `redis: ok|degraded`
+   * without making the ingress not ready (the lifecycle dedupes anyway).
+   */
+  readonly edgeDedupeReady?: () => Promise<boolean>;
   /** Longest a Redis call may delay a request; default 250 ms. */
   readonly dedupeTimeoutMs?: number;
 }
@@ -50,17 +59,37 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     // Fastify's request log lines carry the URL, i.e. Kartra's ?token=; we log our own.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    // Without it (fastify's default is 0) slow-body sockets are never closed; node's headers
-    // timeout follows it (the smaller of 60 s and this).
-    requestTimeout: config.requestTimeoutMs,
     return503OnClosing: false,
+    // Answers from the router and from node's parser use our error shape and codes too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, ingressErrorOf(error), config.retryAfterSeconds);
+    },
+    // Slow headers and bodies are cut off, so slow sockets cannot pile up (node's defaults
+    // let a body trickle in forever). node checks the deadlines every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    },
+  });
+  limitConnections(app.server, {
+    perSource: config.maxConnectionsPerSource,
+    total: config.maxConnections,
   });
   const metrics = createIngressMetrics(deps.metrics);
+  // With Redis away every request fails its dedupe calls: one line per interval is enough
+  // (the counter has every failure).
+  const dedupeWarning = rateLimitedLog(logger, 'warn', {
+    intervalMs: DEDUPE_WARNING_INTERVAL_MS,
+    now: deps.now,
+  });
   const dedupe = guardedDedupe(deps.dedupe, {
     timeoutMs: deps.dedupeTimeoutMs ?? 250,
     onError: (operation, err) => {
       metrics.dedupeErrors.inc({ operation });
-      logger.warn({ operation, err }, 'edge dedupe unavailable; going on without it');
+      dedupeWarning({ operation, err }, 'edge dedupe unavailable; going on without it');
     },
   });
   const coalescer = new PublishCoalescer({
@@ -117,6 +146,7 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
         accepting: () => Promise.resolve(!closing),
         kafka: () => deps.publisher.isReady(),
       },
+      ...(deps.edgeDedupeReady && { degradable: { redis: deps.edgeDedupeReady } }),
     }),
   );
   registerNotificationRoute(app, {

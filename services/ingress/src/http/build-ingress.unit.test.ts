@@ -250,6 +250,21 @@ describe('ingress HTTP: refusals publish nothing', () => {
     expect(publisher.records).toHaveLength(1);
   });
 
+  it('given a body that is not JSON, when it is refused, then the log carries the code but no fragment of the body', async () => {
+    const { app, logLines } = setup();
+
+    const response = await post(app, `/v1/notifications/kartra/m1?token=${SECRETS.token}`, {
+      // JSON.parse's message quotes the text around the error: here the buyer's name.
+      body: Buffer.from('{"lead":{"first_name":Quixwright}}'),
+      contentType: 'application/json',
+    });
+
+    expect(response.statusCode).toBe(400);
+    const refusal = logLines.find((line) => line.includes('notification refused'));
+    expect(refusal).toContain('malformed_notification');
+    expect(logLines.join('\n')).not.toContain('Quixwright');
+  });
+
   it('answers 413 with a JSON error for a body over the limit', async () => {
     const { app, publisher } = setup({ bodyLimitBytes: 2048 });
     const big = click2sellNotification(

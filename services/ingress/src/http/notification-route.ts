@@ -6,7 +6,6 @@ import type { AcceptDependencies } from '../notification/accept-notification';
 import { acceptNotification } from '../notification/accept-notification';
 import type { NotificationOutcome } from '../notification/notification-request';
 import { sendError } from './error-reply';
-import { logSafeCause } from './log-safe-cause';
 import { bodyBytes } from './raw-body';
 
 interface RouteParams {
@@ -45,7 +44,6 @@ export function registerNotificationRoute(
           body: bodyBytes(request.body),
           contentType: request.headers['content-type'] ?? '',
           query: request.query,
-          remoteAddress: request.socket.remoteAddress,
         },
         options.accept,
       );
@@ -54,10 +52,8 @@ export function registerNotificationRoute(
       const context = { provider: providerLabel, merchantId, outcome: outcomeLabel(outcome) };
       if (outcome.kind === 'refused') {
         const level = outcome.error.retriable ? 'warn' : 'info';
-        options.logger[level](
-          { ...context, detail: outcome.detail, cause: logSafeCause(outcome.error.cause) },
-          'notification refused',
-        );
+        // Stable codes only: a cause's message can quote the body (JSON.parse does).
+        options.logger[level]({ ...context, detail: outcome.detail }, 'notification refused');
         return sendError(reply, outcome.error, options.retryAfterSeconds);
       }
       if (outcome.kind === 'duplicate') {

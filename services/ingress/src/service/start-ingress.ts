@@ -2,7 +2,7 @@ import { loadConfig, type Env } from '@clawback/config';
 import { baseTopicNames, createKafkaClient, topicNames } from '@clawback/kafka';
 import { createLogger, type Logger } from '@clawback/logging';
 import { loadMerchantsFile } from '@clawback/merchants';
-import { createRedisClient, quitRedis, type Redis } from '@clawback/redis';
+import { createRedisClient, quitRedis, redisReadiness, type Redis } from '@clawback/redis';
 import { AvroRegistry, registerWrittenSchemas } from '@clawback/schema-registry';
 import { createMetricsRegistry } from '@clawback/observability';
 import { lateDedupe } from '../dedupe/late-dedupe';
@@ -103,6 +103,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     logger,
     metrics,
     now: Date.now,
+    edgeDedupeReady: () => (redis ? redisReadiness(redis)() : Promise.resolve(false)),
   });
   const url = await app.listen({
     host: options.host ?? '0.0.0.0',

@@ -13,12 +13,19 @@ export interface IngressSettings {
    * 2Checkout retries for up to two days, plus a margin.
    */
   readonly dedupeTtlSeconds: number;
-  /**
-   * Longest a client may take to send a whole request (headers and body); slower ones get 408
-   * and their socket closed, so slow-body clients cannot hold file descriptors forever.
-   * Default 15 s: providers send small bodies in one go.
-   */
+  /** Longest a client may take to send the request headers; slower sockets are closed. */
+  readonly headersTimeoutMs: number;
+  /** Longest a client may take to send the whole request (headers and body). */
   readonly requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutMs: number;
+  /**
+   * Open connections allowed from one source address; a socket over it is destroyed at once,
+   * so one slow or greedy client cannot use up the ingress's file descriptors.
+   */
+  readonly maxConnectionsPerSource: number;
+  /** Open connections allowed in all; 0 means no global limit. */
+  readonly maxConnections: number;
 }
 
 /** Defaults of {@link IngressSettings}. */
@@ -27,7 +34,11 @@ export const DEFAULT_INGRESS_SETTINGS: IngressSettings = {
   publishTimeoutMs: 5_000,
   retryAfterSeconds: 30,
   dedupeTtlSeconds: 3 * 24 * 60 * 60,
-  requestTimeoutMs: 15_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerSource: 64,
+  maxConnections: 0,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -45,12 +56,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 /**
  * Reads `INGRESS_BODY_LIMIT_BYTES`, `INGRESS_PUBLISH_TIMEOUT_MS`, `INGRESS_RETRY_AFTER_SECONDS`
- * `INGRESS_DEDUPE_TTL_SECONDS` and `INGRESS_REQUEST_TIMEOUT_MS`. The dedupe window may not be shorter than two days, or
- * retried 2Checkout notifications would slip past it.
+ * `INGRESS_DEDUPE_TTL_SECONDS`, `INGRESS_HEADERS_TIMEOUT_MS`, `INGRESS_REQUEST_TIMEOUT_MS`,
+ * `INGRESS_KEEP_ALIVE_TIMEOUT_MS`, `INGRESS_MAX_CONNECTIONS_PER_SOURCE` and
+ * `INGRESS_MAX_CONNECTIONS`. The dedupe window may not be shorter than two days, or retried
+ * 2Checkout notifications would slip past it; the header timeout may not exceed the request
+ * timeout (node refuses that combination).
  */
 export function loadIngressSettings(env: Env): IngressSettings {
   const d = DEFAULT_INGRESS_SETTINGS;
-  return {
+  const settings: IngressSettings = {
     bodyLimitBytes: integer(env, 'INGRESS_BODY_LIMIT_BYTES', d.bodyLimitBytes, 1024, 64 << 20),
     publishTimeoutMs: integer(env, 'INGRESS_PUBLISH_TIMEOUT_MS', d.publishTimeoutMs, 100, 120_000),
     retryAfterSeconds: integer(env, 'INGRESS_RETRY_AFTER_SECONDS', d.retryAfterSeconds, 1, 3600),
@@ -61,6 +75,30 @@ export function loadIngressSettings(env: Env): IngressSettings {
       2 * 24 * 60 * 60,
       30 * 24 * 60 * 60,
     ),
-    requestTimeoutMs: integer(env, 'INGRESS_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 1000, 300_000),
+    headersTimeoutMs: integer(env, 'INGRESS_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, 120_000),
+    requestTimeoutMs: integer(env, 'INGRESS_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 600_000),
+    keepAliveTimeoutMs: integer(
+      env,
+      'INGRESS_KEEP_ALIVE_TIMEOUT_MS',
+      d.keepAliveTimeoutMs,
+      100,
+      600_000,
+    ),
+    maxConnectionsPerSource: integer(
+      env,
+      'INGRESS_MAX_CONNECTIONS_PER_SOURCE',
+      d.maxConnectionsPerSource,
+      1,
+      100_000,
+    ),
+    maxConnections: integer(env, 'INGRESS_MAX_CONNECTIONS', d.maxConnections, 0, 1_000_000),
   };
+  if (settings.headersTimeoutMs > settings.requestTimeoutMs) {
+    throw new ConfigError(
+      'config_invalid',
+      'INGRESS_HEADERS_TIMEOUT_MS',
+      `${settings.headersTimeoutMs} exceeds INGRESS_REQUEST_TIMEOUT_MS (${settings.requestTimeoutMs})`,
+    );
+  }
+  return settings;
 }

@@ -16,22 +16,31 @@ describe('loadIngressSettings', () => {
         INGRESS_PUBLISH_TIMEOUT_MS: '1500',
         INGRESS_RETRY_AFTER_SECONDS: '5',
         INGRESS_DEDUPE_TTL_SECONDS: '259200',
-        INGRESS_REQUEST_TIMEOUT_MS: '2000',
+        INGRESS_HEADERS_TIMEOUT_MS: '2000',
+        INGRESS_REQUEST_TIMEOUT_MS: '8000',
+        INGRESS_KEEP_ALIVE_TIMEOUT_MS: '3000',
+        INGRESS_MAX_CONNECTIONS_PER_SOURCE: '16',
+        INGRESS_MAX_CONNECTIONS: '1000',
       }),
     ).toEqual({
       bodyLimitBytes: 4096,
       publishTimeoutMs: 1500,
       retryAfterSeconds: 5,
       dedupeTtlSeconds: 259200,
-      requestTimeoutMs: 2000,
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 8000,
+      keepAliveTimeoutMs: 3000,
+      maxConnectionsPerSource: 16,
+      maxConnections: 1000,
     });
   });
 
   it.each([
     ['INGRESS_BODY_LIMIT_BYTES', '10kb'],
     ['INGRESS_PUBLISH_TIMEOUT_MS', '0'],
-    ['INGRESS_REQUEST_TIMEOUT_MS', '0'],
     ['INGRESS_DEDUPE_TTL_SECONDS', '3600'],
+    ['INGRESS_MAX_CONNECTIONS_PER_SOURCE', '0'],
+    ['INGRESS_HEADERS_TIMEOUT_MS', '60000'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     expect(() => loadIngressSettings({ [variable]: value })).toThrow(
       expect.objectContaining({ code: 'config_invalid', variable }),
