@@ -44,12 +44,21 @@ export function registerNotificationRoute(
           body: bodyBytes(request.body),
           contentType: request.headers['content-type'] ?? '',
           query: request.query,
+          remoteAddress: request.socket.remoteAddress,
         },
         options.accept,
       );
       const providerLabel = isProviderName(provider) ? provider : 'unknown';
       options.metrics.requests.inc({ provider: providerLabel, outcome: outcomeLabel(outcome) });
-      const context = { provider: providerLabel, merchantId, outcome: outcomeLabel(outcome) };
+      // An unknown provider's or merchant's path segment is the sender's text: not logged.
+      const unknown =
+        outcome.kind === 'refused' &&
+        (outcome.error.code === 'unknown_provider' || outcome.error.code === 'unknown_merchant');
+      const context = {
+        provider: providerLabel,
+        merchantId: unknown ? 'unknown' : merchantId,
+        outcome: outcomeLabel(outcome),
+      };
       if (outcome.kind === 'refused') {
         const level = outcome.error.retriable ? 'warn' : 'info';
         // Stable codes only: a cause's message can quote the body (JSON.parse does).

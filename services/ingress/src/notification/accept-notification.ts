@@ -41,7 +41,8 @@ export async function acceptNotification(
   const receivedAt = deps.now();
   const { provider, merchantId } = request;
   if (!isProviderName(provider)) {
-    return refused(new IngressError('unknown_provider', `unknown provider "${provider}"`));
+    // The path segment is the sender's text: never echoed back or logged.
+    return refused(new IngressError('unknown_provider', 'no provider by that name'));
   }
   const secrets = providerSettingsOf(deps.merchants, merchantId, provider);
   if (secrets === undefined) {
