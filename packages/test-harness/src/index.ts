@@ -8,6 +8,7 @@ export {
 export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
 export { freePort } from './free-port';
 export { seededRandom } from './seeded-random';
+export { loseRandomHalf } from './random-key-loss';
 export {
   createTestContext,
   uniqueTestId,

@@ -1,13 +1,12 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { createLogger } from '@clawback/logging';
-import { seededRandom, waitFor } from '@clawback/test-harness';
+import { loseRandomHalf, seededRandom, waitFor } from '@clawback/test-harness';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import { decideEvents } from '../decide/decide-events';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
 import { parseCommissionTerms } from '../terms/commission-terms';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { GENERATED_AFFILIATES, generatedLog } from '../testing/generated-log';
-import { loseRandomHalf } from '../testing/random-key-loss';
 
 jest.setTimeout(300_000);
 

@@ -1,12 +1,11 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { createLogger } from '@clawback/logging';
-import { seededRandom } from '@clawback/test-harness';
+import { loseRandomHalf, seededRandom } from '@clawback/test-harness';
 import {
   type CancellationsFixture,
   createCancellationsFixture,
 } from '../testing/cancellations-fixture';
 import { chargebackLost, paymentDenied } from '../testing/lifecycle-events';
-import { loseRandomHalf } from '../testing/random-key-loss';
 import { type WebhookReceiver, startWebhookReceiver } from '../testing/webhook-receiver';
 
 jest.setTimeout(240_000);
