@@ -57,7 +57,7 @@ describe(`partial Redis loss while running (seed ${seed} via LOSS_SEED)`, () => 
       await fixture.produce(events.slice(start, start + size));
       for (let round = 0; round < LOSS_ROUNDS_PER_CHUNK; round++) {
         deleted += await loseRandomHalf(fixture.redis, random);
-        await pause(100);
+        await pause(100); // spaces the losses over the load; outcomes are awaited with waitFor
       }
     }
 

@@ -55,7 +55,7 @@ describe(`partial Redis loss while running (seed ${seed} via LOSS_SEED)`, () => 
     const loseWhileFlowing = async () => {
       for (let round = 0; round < LOSS_ROUNDS; round++) {
         deleted += await loseRandomHalf(redis, random);
-        await pause(50);
+        await pause(50); // spaces the losses over the load; outcomes are awaited with waitFor
       }
     };
     await fixture.produce(first);
