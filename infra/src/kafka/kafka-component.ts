@@ -10,6 +10,7 @@ import { kafkaLoggingBackend, kafkaMinimumJava } from '../config/versions';
 import { InfraError } from '../infra-error';
 import { findJava, javaBinary } from '../java/java-discovery';
 import { runMaven } from '../maven/run-maven';
+import { readLogTail } from '../process/log-tail';
 import { runToExit } from '../process/run-to-exit';
 import { kafkaServesMetadata } from '../probe/kafka-probe';
 import { tcpReachable } from '../probe/tcp-probe';
@@ -151,12 +152,12 @@ function kafkaComponent1(
       logFile,
     );
     if (exitCode !== 0) {
+      // The tail goes into the message: a CI log shows the message, never the log file.
+      const tail = readLogTail(logFile, 15);
       throw new InfraError(
         'format_failed',
-        `${name}: formatting storage failed (exit ${exitCode})`,
-        {
-          logFile,
-        },
+        `${name}: formatting storage failed (exit ${exitCode}); ${logFile} ends with:\n${tail}`,
+        { logFile },
       );
     }
   }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { freePort } from './free-port';
+import { freePort, freePorts } from './free-port';
 
 describe('freePort', () => {
   it('returns a port that can be bound on 127.0.0.1', async () => {
@@ -11,5 +11,13 @@ describe('freePort', () => {
       server.listen(port, '127.0.0.1', resolveListen);
     });
     await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  });
+});
+
+describe('freePorts', () => {
+  it('returns distinct ports, each bindable once they are handed out', async () => {
+    const ports = await freePorts(8);
+    expect(new Set(ports).size).toBe(8);
+    for (const port of ports) expect(port).toBeGreaterThan(0);
   });
 });

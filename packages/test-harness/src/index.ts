@@ -6,7 +6,7 @@ export {
   type NotificationRoute,
 } from './post-notification';
 export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
-export { freePort } from './free-port';
+export { freePort, freePorts } from './free-port';
 export { seededRandom } from './seeded-random';
 export { loseRandomHalf } from './random-key-loss';
 export {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@clawback/test-harness';
+import { freePorts } from '@clawback/test-harness';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -38,12 +38,8 @@ export async function createDemoRun(now = new Date()): Promise<DemoRun> {
   const id = newRunId(now);
   const dir = join(RUNS_DIR, id);
   mkdirSync(dir, { recursive: true });
-  const ports: DemoPorts = {
-    ingress: await freePort(),
-    lifecycleOps: await freePort(),
-    cancellationsOps: await freePort(),
-    commissionsHttp: await freePort(),
-    receiver: await freePort(),
-  };
+  const [ingress = 0, lifecycleOps = 0, cancellationsOps = 0, commissionsHttp = 0, receiver = 0] =
+    await freePorts(5);
+  const ports: DemoPorts = { ingress, lifecycleOps, cancellationsOps, commissionsHttp, receiver };
   return { id, dir, ports };
 }

@@ -9,7 +9,7 @@ import { kafkaComponent } from '../../../../infra/src/kafka/kafka-component';
 import type { PidRecord } from '../../../../infra/src/process/process-ownership';
 import { spawnDetached } from '../../../../infra/src/process/spawn-detached';
 import { isRunning, stopProcess } from '../../../../infra/src/process/stop-process';
-import { freePort } from '@clawback/test-harness';
+import { freePorts } from '@clawback/test-harness';
 
 /** A broker that a test may stop and start again (same data, same port). */
 export interface ThrowawayBroker {
@@ -41,7 +41,7 @@ async function until(
  * on free loopback ports in a temporary folder. Call `start()` next, `destroy()` at the end.
  */
 export async function createThrowawayBroker(): Promise<ThrowawayBroker> {
-  const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+  const [brokerPort = 0, controllerPort = 0] = await freePorts(2);
   const address = `127.0.0.1:${brokerPort}`;
   const dir = mkdtempSync(join(tmpdir(), 'clawback-broker-'));
   const env = { ...process.env, KAFKA_BROKERS: address };
