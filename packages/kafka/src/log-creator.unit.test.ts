@@ -43,6 +43,20 @@ describe('kafkajs log lines through pino', () => {
     expect(retriableResponseType({ message: 'Crash', error: concurrent })).toBeNull();
   });
 
+  it("recognises the producer retrier's line before it retries a send", () => {
+    expect(
+      retriableResponseType({ message: `Failed to send messages: ${concurrent}`, retryCount: 0 }),
+    ).toBe('CONCURRENT_TRANSACTIONS');
+    expect(
+      retriableResponseType({
+        message:
+          'Failed to send messages: Not authorized to access topics: [Topic authorization failed]',
+        retryCount: 0,
+      }),
+    ).toBeNull();
+    expect(retriableResponseType({ message: `Failed to send messages: ${concurrent}` })).toBeNull();
+  });
+
   it('logs CONCURRENT_TRANSACTIONS at debug and counts it, instead of an error line', () => {
     const { lines, logger } = collectingLogger();
     const counted: string[] = [];

@@ -6,6 +6,8 @@ interface ProtocolErrorCode {
   readonly message: string;
 }
 
+const SEND_RETRY_PREFIX = 'Failed to send messages: ';
+
 let byMessage: ReadonlyMap<string, string> | undefined;
 
 /**
@@ -37,8 +39,18 @@ function retriableTypesByMessage(): ReadonlyMap<string, string> {
 export function retriableResponseType(entry: {
   readonly message?: unknown;
   readonly error?: unknown;
+  readonly retryCount?: unknown;
 }): string | null {
-  if (typeof entry.message !== 'string' || !entry.message.startsWith('Response ')) return null;
-  if (typeof entry.error !== 'string') return null;
-  return retriableTypesByMessage().get(entry.error) ?? null;
+  if (typeof entry.message !== 'string') return null;
+  if (entry.message.startsWith('Response ')) {
+    if (typeof entry.error !== 'string') return null;
+    return retriableTypesByMessage().get(entry.error) ?? null;
+  }
+  // The producer's own retrier logs `Failed to send messages: <message>` with its retry count
+  // before each retry of a send (e.g. a send that met CONCURRENT_TRANSACTIONS): also a retry,
+  // not a failure. A send that runs out of retries rejects, and the caller logs that.
+  if (entry.message.startsWith(SEND_RETRY_PREFIX) && typeof entry.retryCount === 'number') {
+    return retriableTypesByMessage().get(entry.message.slice(SEND_RETRY_PREFIX.length)) ?? null;
+  }
+  return null;
 }
