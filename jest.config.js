@@ -2,7 +2,13 @@
 //   *.unit.test.ts  pure, beside the code;  *.int.test.ts  real Kafka/registry/Redis;
 //   test/**/*.e2e.test.ts  end-to-end through the running services.
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// dist/ (npm run build) mirrors every workspace's package.json: jest must not see it twice.
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -10,12 +16,12 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,services,infra,bench}/**/*.unit.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,infra,bench,tools}/**/*.unit.test.ts'],
     },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,services,infra}/**/*.int.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,infra,tools}/**/*.int.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.js'],
     },
     {

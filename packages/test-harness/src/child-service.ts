@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { builtEntryPoint } from './built-output';
 
 /** The repository root: services are started from it, as `npm run` does. */
 const root = resolve(__dirname, '../../..');
@@ -21,19 +22,25 @@ export interface ChildService {
 export interface ChildServiceOptions {
   /** Keep only this many output chunks, for long runs that print a lot (default: keep all). */
   readonly keepChunks?: number;
+  /**
+   * Run the compiled entry point from dist/ with plain `node` instead of the source through tsx
+   * (call `ensureBuilt()` first).
+   */
+  readonly built?: boolean;
 }
 
 /**
- * Starts `entryPoint` (a service's `main.ts`) in a single node process (`node --import tsx`, no
- * wrapper process that a SIGKILL would leave orphaned), with `env` added to this process's
- * environment.
+ * Starts `entryPoint` (a service's `main.ts`) in a single node process (`node --import tsx`, or
+ * plain `node` on its compiled counterpart with `built`; no wrapper process that a SIGKILL would
+ * leave orphaned), with `env` added to this process's environment.
  */
 export function startChildService(
   entryPoint: string,
   env: Readonly<Record<string, string>>,
   options: ChildServiceOptions = {},
 ): ChildService {
-  const child = spawn(process.execPath, ['--import', 'tsx', entryPoint], {
+  const args = options.built ? [builtEntryPoint(entryPoint)] : ['--import', 'tsx', entryPoint];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ export {
   type NotificationBody,
   type NotificationRoute,
 } from './post-notification';
+export { BUILD_MARKER, builtEntryPoint, ensureBuilt } from './built-output';
 export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
 export { freePort, freePorts } from './free-port';
 export { seededRandom } from './seeded-random';
