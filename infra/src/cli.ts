@@ -18,19 +18,20 @@ const progress = (line: string): void => {
   process.stdout.write(`[infra ${elapsed}s] ${line}\n`);
 };
 
-const USAGE = 'usage: tsx infra/src/cli.ts up|down|status [--brokers N]';
+const USAGE = 'usage: tsx infra/src/cli.ts up|down|status [--brokers N] [--secure]';
 
 /** The command and the settings the command line overrides. */
 function parseCommandLine(argv: readonly string[]): {
   command: string | undefined;
   brokers: number | undefined;
+  secure: boolean | undefined;
 } {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { brokers: { type: 'string' } },
+      options: { brokers: { type: 'string' }, secure: { type: 'boolean' } },
     });
   } catch (cause) {
     throw new InfraError('unknown_command', `${(cause as Error).message}; ${USAGE}`, { cause });
@@ -43,16 +44,16 @@ function parseCommandLine(argv: readonly string[]): {
   return {
     command: parsed.positionals[0],
     brokers: text === undefined ? undefined : Number(text),
+    secure: parsed.values.secure,
   };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { command, brokers } = parseCommandLine(argv);
-  const settings = settingsFromEnv(
-    process.env,
-    path.resolve(__dirname, '..'),
-    brokers === undefined ? {} : { brokers },
-  );
+  const { command, brokers, secure } = parseCommandLine(argv);
+  const settings = settingsFromEnv(process.env, path.resolve(__dirname, '..'), {
+    ...(brokers !== undefined && { brokers }),
+    ...(secure !== undefined && { secure }),
+  });
   const components = allComponents(settings, process.env);
   // up and down change what runs: one at a time. status only looks.
   const exclusively = (action: () => Promise<void>): Promise<void> =>

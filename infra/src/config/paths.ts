@@ -19,6 +19,8 @@ export interface InfraPaths {
   readonly logsDir: string;
   /** Redis working directory (it persists nothing, but must not write into the repo). */
   readonly redisDir: string;
+  /** CA, broker keystore and SCRAM credentials of the SASL_SSL listener (`--secure`). */
+  readonly secureDir: string;
 }
 
 /** The cache layout for `versions`, rooted at `infraDir/.cache`. */
@@ -34,5 +36,6 @@ export function infraPaths(infraDir: string, versions: Versions): InfraPaths {
     runDir: path.join(cacheDir, 'run'),
     logsDir: path.join(cacheDir, 'logs'),
     redisDir: path.join(cacheDir, 'data', 'redis'),
+    secureDir: path.join(cacheDir, 'secure'),
   };
 }

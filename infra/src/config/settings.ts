@@ -23,6 +23,13 @@ export interface InfraSettings {
   readonly startTimeoutMs: number;
   /** How long a process gets after SIGTERM before SIGKILL. */
   readonly stopTimeoutMs: number;
+  /**
+   * Also open a SASL_SSL listener (`--secure`, `CLAWBACK_KAFKA_SECURE=1`) on
+   * {@link kafkaSecurePort} (a cluster's nodes: each one's port + 2), with its own data folder.
+   */
+  readonly kafkaSecure: boolean;
+  /** The single node's SASL_SSL port: `CLAWBACK_KAFKA_SECURE_PORT`, default broker port + 2. */
+  readonly kafkaSecurePort: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,6 +45,8 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 export interface SettingsOverrides {
   /** Local Kafka nodes (`--brokers N`); wins over `CLAWBACK_KAFKA_NODES`. */
   readonly brokers?: number;
+  /** `--secure`; wins over `CLAWBACK_KAFKA_SECURE`. */
+  readonly secure?: boolean;
 }
 
 /** Most local nodes the scripts start: a quorum of 3 or 5 is what anyone runs. */
@@ -85,5 +94,7 @@ export function settingsFromEnv(
     apicurioHeap: env.CLAWBACK_APICURIO_HEAP || '384m',
     startTimeoutMs: positiveInt(env, 'CLAWBACK_INFRA_START_TIMEOUT_MS', 180_000),
     stopTimeoutMs: positiveInt(env, 'CLAWBACK_INFRA_STOP_TIMEOUT_MS', 30_000),
+    kafkaSecure: overrides.secure ?? ['1', 'true'].includes(env.CLAWBACK_KAFKA_SECURE ?? ''),
+    kafkaSecurePort: positiveInt(env, 'CLAWBACK_KAFKA_SECURE_PORT', brokerPort + 2),
   };
 }

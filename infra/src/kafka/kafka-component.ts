@@ -15,6 +15,8 @@ import { runToExit } from '../process/run-to-exit';
 import { kafkaServesMetadata } from '../probe/kafka-probe';
 import { tcpReachable } from '../probe/tcp-probe';
 import { brokerLoggingConfig, loggingConfigOption } from './logging-config';
+import { scramFormatArgs } from './secure-listener';
+import { ensureSecureMaterial, type SecureMaterial } from './secure-material';
 import { brokerProperties } from './server-properties';
 
 const COMPLETE = '.complete';
@@ -71,12 +73,18 @@ function kafkaComponent1(
 ): Component {
   const { versions, addresses } = settings;
   const name = shape.cluster ? `kafka-${node.id}` : 'kafka';
+  // A secured broker gets its own data folder: its SCRAM user is written when it is formatted.
+  const dataSuffix = settings.kafkaSecure ? '-secure' : '';
   const paths = {
     ...settings.paths,
     kafkaData: shape.cluster
-      ? `${settings.paths.kafkaData}-node${node.id}-${node.port}`
-      : settings.paths.kafkaData,
+      ? `${settings.paths.kafkaData}-node${node.id}-${node.port}${dataSuffix}`
+      : `${settings.paths.kafkaData}${dataSuffix}`,
   };
+  const securePort = shape.cluster ? node.port + 2 : settings.kafkaSecurePort;
+  let material: SecureMaterial | undefined;
+  const secureMaterial = (): SecureMaterial =>
+    (material ??= ensureSecureMaterial(settings.paths.secureDir, [node.host, 'localhost']));
   const brokers = shape.cluster ? [{ host: node.host, port: node.port }] : addresses.kafkaBrokers;
   const first = { host: node.host, port: node.port };
   const logging = kafkaLoggingBackend(versions.kafka);
@@ -96,6 +104,9 @@ function kafkaComponent1(
       nodeId: node.id,
       quorumVoters: shape.voters,
       clusterSize: shape.cluster ? settings.kafkaNodes.length : 1,
+      ...(settings.kafkaSecure && {
+        secure: { port: securePort, material: secureMaterial() },
+      }),
     };
     writeFileSync(
       serverFile,
@@ -148,6 +159,7 @@ function kafkaComponent1(
         '-c',
         serverFile,
         '--ignore-formatted',
+        ...(settings.kafkaSecure ? scramFormatArgs(secureMaterial()) : []),
       ],
       logFile,
     );
@@ -174,6 +186,11 @@ function kafkaComponent1(
       await fetchJars(progress);
       writeConfig();
       await formatStorage(progress);
+      if (settings.kafkaSecure) {
+        progress(
+          `${name}: SASL_SSL (SCRAM-SHA-512, user ${secureMaterial().username}) on ${node.host}:${securePort}; client settings in ${path.join(settings.paths.secureDir, 'client.env')}`,
+        );
+      }
     },
     startCommand() {
       return {

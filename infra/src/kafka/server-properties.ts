@@ -1,4 +1,6 @@
 import type { PropertyEntry } from '../config/properties-file';
+import { SECURE_LISTENER, secureListenerProperties } from './secure-listener';
+import type { SecureMaterial } from './secure-material';
 
 /** What varies in the local broker's configuration. */
 export interface BrokerLayout {
@@ -16,6 +18,8 @@ export interface BrokerLayout {
   readonly quorumVoters: string;
   /** How many nodes the cluster has: sets the replication of internal and provisioned topics. */
   readonly clusterSize: number;
+  /** A SASL_SSL client listener besides PLAINTEXT (`infra:up -- --secure`). */
+  readonly secure?: { readonly port: number; readonly material: SecureMaterial };
 }
 
 /** Replication for a cluster of `size` nodes: 3 copies and 2 in sync once there are 3 nodes. */
@@ -45,15 +49,21 @@ export function clusterReplication(size: number): {
 export function brokerProperties(layout: BrokerLayout): readonly PropertyEntry[] {
   const { host, brokerPort, controllerPort, dataDir } = layout;
   const { factor, minInSync } = clusterReplication(layout.clusterSize);
+  const { secure } = layout;
+  const secureListener = secure ? `,${SECURE_LISTENER}://${host}:${secure.port}` : '';
+  const secureProtocol = secure ? `,${SECURE_LISTENER}:${SECURE_LISTENER}` : '';
   return [
     ['process.roles', 'broker,controller'],
     ['node.id', layout.nodeId],
     ['controller.quorum.voters', layout.quorumVoters],
-    ['listeners', `PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}`],
-    ['advertised.listeners', `PLAINTEXT://${host}:${brokerPort}`],
+    [
+      'listeners',
+      `PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}${secureListener}`,
+    ],
+    ['advertised.listeners', `PLAINTEXT://${host}:${brokerPort}${secureListener}`],
     ['controller.listener.names', 'CONTROLLER'],
     ['inter.broker.listener.name', 'PLAINTEXT'],
-    ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT'],
+    ['listener.security.protocol.map', `CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${secureProtocol}`],
     ['log.dirs', dataDir],
     ['auto.create.topics.enable', false],
     ['num.partitions', 1],
@@ -70,5 +80,6 @@ export function brokerProperties(layout: BrokerLayout): readonly PropertyEntry[]
     ['num.recovery.threads.per.data.dir', 1],
     ['log.cleaner.threads', 1],
     ['log.cleaner.dedupe.buffer.size', 32 * 1024 * 1024],
+    ...(secure ? secureListenerProperties(secure.material) : []),
   ];
 }

@@ -83,3 +83,40 @@ describe('brokerProperties', () => {
     expect(node2.get('transaction.state.log.min.isr')).toBe('2');
   });
 });
+
+describe('brokerProperties with a SASL_SSL listener', () => {
+  const material = {
+    caFile: '/c/ca.pem',
+    keystoreFile: '/c/broker.p12',
+    keystorePassword: 'ks',
+    username: 'clawback',
+    password: 'pw',
+  };
+  const props = new Map(
+    brokerProperties({
+      host: '127.0.0.1',
+      brokerPort: 19092,
+      controllerPort: 19093,
+      dataDir: '/d',
+      nodeId: 1,
+      quorumVoters: '1@127.0.0.1:19093',
+      clusterSize: 1,
+      secure: { port: 19094, material },
+    }),
+  );
+
+  it('adds the listener beside PLAINTEXT, advertised, with SCRAM-SHA-512 over TLS', () => {
+    expect(props.get('listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093,SASL_SSL://127.0.0.1:19094',
+    );
+    expect(props.get('advertised.listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094',
+    );
+    expect(props.get('listener.security.protocol.map')).toBe(
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL',
+    );
+    expect(props.get('listener.name.sasl_ssl.sasl.enabled.mechanisms')).toBe('SCRAM-SHA-512');
+    expect(props.get('listener.name.sasl_ssl.ssl.keystore.location')).toBe('/c/broker.p12');
+    expect(props.get('inter.broker.listener.name')).toBe('PLAINTEXT');
+  });
+});

@@ -11,6 +11,10 @@ export type KafkaErrorCode =
   | 'kafka_out_of_order_sequence'
   | 'kafka_unknown_topic'
   | 'kafka_not_authorized'
+  /** The brokers rejected the SASL credentials or mechanism (start-up check). */
+  | 'kafka_authentication_failed'
+  /** The brokers' TLS certificate did not verify against the trusted CAs (start-up check). */
+  | 'kafka_tls_untrusted'
   | 'kafka_message_too_large'
   | 'kafka_topic_mismatch'
   /** The installed kafkajs is not the version our patch of its internals was written for. */

@@ -1,5 +1,5 @@
 import { ConfigError } from '@clawback/config';
-import { createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { runLedgerCommand } from './cli/ledger-command';
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${SERVICE}: unknown command "${command}" (only "ledger")\n`);
     process.exit(2);
   }
+  // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
+  await checkKafkaAccessOrExit(SERVICE);
   let started: StartedFromEnv;
   try {
     started = await startCommissionReversalsFromEnv(process.env);

@@ -1,14 +1,16 @@
 import { ConfigError } from '@clawback/config';
-import { createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { startIngress } from './service/start-ingress';
 
 /**
  * `npm run ingress`: starts the ingress from the environment and stops it gracefully on
- * SIGTERM/SIGINT. A configuration error prints one line and exits with 1.
+ * SIGTERM/SIGINT. A configuration error, or brokers refusing the credentials or certificate,
+ * prints one line and exits with 1.
  */
 async function main(): Promise<void> {
+  await checkKafkaAccessOrExit('ingress');
   let running;
   try {
     running = await startIngress({ env: process.env });

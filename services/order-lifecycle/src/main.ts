@@ -1,5 +1,5 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
-import { createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { loadMerchantNormalization } from './merchants/load-merchant-normalization';
 import { startOpsServer } from './service/ops-server';
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     { observabilityPort: 9465 },
   );
   const settings = settingsOrExit(config.kafka.topicPrefix);
+  // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
+  await checkKafkaAccessOrExit('order-lifecycle');
   const logger = createLogger({ service: 'order-lifecycle', level: config.logging.level });
   const shutdown = createShutdown({ logger, timeoutMs: settings.transactionTimeoutMs });
   try {

@@ -1,5 +1,5 @@
 import { ConfigError } from '@clawback/config';
-import { createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { createHealthHandlers, startObservabilityServer } from '@clawback/observability';
@@ -17,6 +17,8 @@ const SERVICE = 'subscription-cancellations';
  * SIGTERM/SIGINT. A configuration error prints one line and exits with 1.
  */
 async function main(): Promise<void> {
+  // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
+  await checkKafkaAccessOrExit(SERVICE);
   let started: StartedFromEnv;
   try {
     started = await startSubscriptionCancellationsFromEnv(process.env);
