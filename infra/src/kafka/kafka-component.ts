@@ -16,7 +16,7 @@ import { kafkaServesMetadata } from '../probe/kafka-probe';
 import { tcpReachable } from '../probe/tcp-probe';
 import { brokerLoggingConfig, loggingConfigOption } from './logging-config';
 import { scramFormatArgs } from './secure-listener';
-import { ensureSecureMaterial, type SecureMaterial } from './secure-material';
+import { ensureSecureMaterial, type SecureMaterial, writeClientEnv } from './secure-material';
 import { brokerProperties } from './server-properties';
 
 const COMPLETE = '.complete';
@@ -187,8 +187,12 @@ function kafkaComponent1(
       writeConfig();
       await formatStorage(progress);
       if (settings.kafkaSecure) {
+        const secureBrokers = settings.kafkaNodes.map(
+          (n) => `${n.host}:${shape.cluster ? n.port + 2 : settings.kafkaSecurePort}`,
+        );
+        const file = writeClientEnv(settings.paths.secureDir, secureMaterial(), secureBrokers);
         progress(
-          `${name}: SASL_SSL (SCRAM-SHA-512, user ${secureMaterial().username}) on ${node.host}:${securePort}; client settings in ${path.join(settings.paths.secureDir, 'client.env')}`,
+          `${name}: SASL_SSL (SCRAM-SHA-512, user ${secureMaterial().username}) on ${node.host}:${securePort}; client settings in ${file}`,
         );
       }
     },

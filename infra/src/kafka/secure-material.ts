@@ -117,8 +117,7 @@ function ensureCertificates(dir: string, hosts: readonly string[], storePassword
 /**
  * The CA, broker keystore and SCRAM credentials in `dir`, made on first use (random passwords,
  * kept in `credentials.json`, mode 0600) and reused afterwards, so a restarted broker and its
- * clients keep agreeing. Also writes `client.env`: the `KAFKA_SASL_*`/`KAFKA_SSL_*` settings a
- * service needs, ready for `set -a; . infra/.cache/secure/client.env`.
+ * clients keep agreeing.
  */
 export function ensureSecureMaterial(dir: string, hosts: readonly string[]): SecureMaterial {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -135,16 +134,29 @@ export function ensureSecureMaterial(dir: string, hosts: readonly string[]): Sec
     password: string;
   };
   ensureCertificates(dir, hosts, secrets.keystorePassword);
-  const material = {
+  return {
     caFile: path.join(dir, 'ca.pem'),
     keystoreFile: path.join(dir, 'broker.p12'),
     keystorePassword: secrets.keystorePassword,
     username: USERNAME,
     password: secrets.password,
   };
+}
+
+/**
+ * Writes `dir/client.env`: the `KAFKA_*` settings a service needs to reach the SASL_SSL
+ * listeners at `brokers`, ready for `set -a; . infra/.cache/secure/client.env; set +a`.
+ */
+export function writeClientEnv(
+  dir: string,
+  material: SecureMaterial,
+  brokers: readonly string[],
+): string {
+  const file = path.join(dir, 'client.env');
   writeFileSync(
-    path.join(dir, 'client.env'),
+    file,
     [
+      `KAFKA_BROKERS=${brokers.join(',')}`,
       'KAFKA_SASL_MECHANISM=scram-sha-512',
       `KAFKA_SASL_USERNAME=${material.username}`,
       `KAFKA_SASL_PASSWORD=${material.password}`,
@@ -154,5 +166,5 @@ export function ensureSecureMaterial(dir: string, hosts: readonly string[]): Sec
     ].join('\n'),
     { mode: 0o600 },
   );
-  return material;
+  return file;
 }
