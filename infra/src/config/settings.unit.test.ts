@@ -64,3 +64,17 @@ describe('settingsFromEnv for a local cluster', () => {
     expect(() => settingsFromEnv({}, '/r', { brokers: 9 })).toThrow(/1 to 5 nodes/);
   });
 });
+
+describe('settingsFromEnv for the secured listener', () => {
+  it('is off by default, on for --secure or CLAWBACK_KAFKA_SECURE=1, on the broker port + 2', () => {
+    expect(settingsFromEnv({}, '/r').kafkaSecure).toBe(false);
+    expect(settingsFromEnv({}, '/r', { secure: true }).kafkaSecure).toBe(true);
+    const fromEnv = settingsFromEnv({ CLAWBACK_KAFKA_SECURE: '1' }, '/r');
+    expect(fromEnv.kafkaSecure).toBe(true);
+    expect(fromEnv.kafkaSecurePort).toBe(19094);
+    expect(fromEnv.paths.secureDir).toBe('/r/.cache/secure');
+    expect(settingsFromEnv({ CLAWBACK_KAFKA_SECURE_PORT: '40001' }, '/r').kafkaSecurePort).toBe(
+      40001,
+    );
+  });
+});
