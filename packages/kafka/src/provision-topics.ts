@@ -44,8 +44,9 @@ export async function provisionTopics(
     if (missing.length > 0) {
       // createTopics answers false (no error) for topics another provisioner created meanwhile.
       // Its own waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION that a KRaft broker
-      // answers for a moment after creation, hence our own wait.
-      await admin.createTopics({ topics: missing.map(toTopicConfig) });
+      // answers for a moment after creation (on a three-broker cluster it failed the suite's
+      // provisioning), hence off, and our own wait.
+      await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: false });
       await waitForLeaders(admin, missing, options.leaderTimeoutMs ?? 30000);
       for (const topic of missing) {
         report({ type: 'TopicCreated', topic: topic.name, partitions: topic.partitions });
