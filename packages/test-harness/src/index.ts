@@ -6,6 +6,7 @@ export {
   type NotificationRoute,
 } from './post-notification';
 export { BUILD_MARKER, builtEntryPoint, ensureBuilt } from './built-output';
+export { startLocalCluster, type ClusterNode, type LocalCluster } from './local-cluster';
 export { startSecureBroker, type SecureBroker } from './secure-broker';
 export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
 export { freePort, freePorts } from './free-port';
