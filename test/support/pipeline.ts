@@ -18,7 +18,7 @@ import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 
 /** A service downstream of the order lifecycle. */
-export type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
+type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
 
 /** What {@link startPipeline} runs. */
 export interface PipelineOptions {

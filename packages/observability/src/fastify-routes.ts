@@ -1,7 +1,7 @@
 import type { HealthHandlers, HttpAnswer } from './health-handlers';
 
 /** The part of a fastify reply the routes use. */
-export interface ReplyLike {
+interface ReplyLike {
   code(status: number): ReplyLike;
   header(name: string, value: string): ReplyLike;
   send(body: string): unknown;

@@ -8,7 +8,7 @@ export interface HttpAnswer {
 }
 
 /** One readiness check: resolves true when the dependency is usable. */
-export type ReadinessCheck = () => Promise<boolean>;
+type ReadinessCheck = () => Promise<boolean>;
 
 /** The three observability endpoints. */
 export interface HealthHandlers {

@@ -21,10 +21,7 @@ export interface ObservabilityServer {
 }
 
 /** The handler for a path, if any. */
-export function routeFor(
-  handlers: HealthHandlers,
-  path: string,
-): (() => Promise<HttpAnswer>) | undefined {
+function routeFor(handlers: HealthHandlers, path: string): (() => Promise<HttpAnswer>) | undefined {
   switch (path) {
     case '/healthz':
       return () => handlers.healthz();

@@ -1,19 +1,8 @@
-export { readAll, type ReadAllOptions, type ReadRecord } from './read-all';
-export {
-  postNotification,
-  type IngressAnswer,
-  type NotificationBody,
-  type NotificationRoute,
-} from './post-notification';
-export { startChildService, type ChildService, type ChildServiceOptions } from './child-service';
+export { readAll, type ReadRecord } from './read-all';
+export { postNotification, type IngressAnswer, type NotificationRoute } from './post-notification';
+export { startChildService, type ChildService } from './child-service';
 export { freePort, freePorts } from './free-port';
 export { seededRandom } from './seeded-random';
 export { loseRandomHalf } from './random-key-loss';
-export {
-  createTestContext,
-  uniqueTestId,
-  type Disconnectable,
-  type TestContext,
-  type TestContextOptions,
-} from './test-context';
-export { WaitTimeoutError, waitFor, type WaitForOptions } from './wait-for';
+export { createTestContext, uniqueTestId, type TestContext } from './test-context';
+export { waitFor } from './wait-for';

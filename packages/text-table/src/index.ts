@@ -1,1 +1,1 @@
-export { textTable, type Column, type TextTableOptions } from './text-table';
+export { textTable, type Column } from './text-table';

@@ -9,7 +9,7 @@ import { verifyClick2SellUrlToken } from './url-token';
 import { click2sellOrderRef, parseClick2SellNotification } from './parse-notification';
 
 /** Decodes a Click2Sell body (form-encoded, decoded once: no second `urldecode`). */
-export function decodeClick2SellNotification(
+function decodeClick2SellNotification(
   body: Uint8Array,
   contentType: string | undefined,
 ): OrderedForm {

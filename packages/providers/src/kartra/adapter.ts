@@ -18,7 +18,7 @@ import { kartraSurfaceOf } from './surface';
 import { verifyKartraIpnSecret, verifyKartraUrlToken, type KartraCheck } from './verify';
 
 /** Reads the transaction fields of a Kartra body from whichever surface sent it. */
-export function kartraFields(body: Uint8Array, contentType: string | undefined): KartraFields {
+function kartraFields(body: Uint8Array, contentType: string | undefined): KartraFields {
   return kartraSurfaceOf(body, contentType) === 'ipn'
     ? kartraIpnFields(decodeOrderedForm(body))
     : kartraOutboundFields(body);

@@ -5,7 +5,7 @@ import { kartraDateToUtc } from './eastern-time';
 import type { KartraFields, KartraTransaction } from './kartra-fields';
 
 /** Kartra sends no currency; merchants selling in another one say so in the merchants file. */
-export const KARTRA_DEFAULT_CURRENCY = 'USD';
+const KARTRA_DEFAULT_CURRENCY = 'USD';
 
 function isZero(id: string | undefined): boolean {
   return id === undefined || /^0+$/.test(id);

@@ -9,10 +9,7 @@ import { receiptDate, twoCheckoutReadReceipt } from './read-receipt';
 import { isTwoCheckoutAlgorithm, verifyTwoCheckoutSignature } from './signature';
 
 /** Decodes a 2Checkout IPN body (form-encoded, received order kept). */
-export function decodeTwoCheckoutIpn(
-  body: Uint8Array,
-  contentType: string | undefined,
-): OrderedForm {
+function decodeTwoCheckoutIpn(body: Uint8Array, contentType: string | undefined): OrderedForm {
   requireFormContentType(contentType);
   return decodeOrderedForm(body);
 }

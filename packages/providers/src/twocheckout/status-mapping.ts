@@ -16,7 +16,7 @@ const PENDING_STATUSES = [
 ] as const;
 
 /** `ORDERSTATUS` → kind (and denial reason) when no chargeback or fraud flag decides first. */
-export const TWOCHECKOUT_STATUS_KINDS: Readonly<
+const TWOCHECKOUT_STATUS_KINDS: Readonly<
   Record<string, { readonly kind: NotificationKind; readonly reason?: string }>
 > = {
   ...Object.fromEntries(PENDING_STATUSES.map((s) => [s, { kind: 'payment_pending' as const }])),

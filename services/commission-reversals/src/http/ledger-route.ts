@@ -5,7 +5,7 @@ import { CommissionError, isCommissionError } from '../commission-error';
 import { readLedger, type PageRequest } from '../ledger/read-ledger';
 
 /** Default and largest page size of the read API. */
-export const PAGE_LIMITS = { default: 100, max: 1000 } as const;
+const PAGE_LIMITS = { default: 100, max: 1000 } as const;
 
 /**
  * The page a query asks for: `cursor` (entry index, default 0) and `limit` (1 to 1000, default

@@ -54,7 +54,7 @@ function subjectOf(body: Record<string, unknown>): OperatorCommandSubject | null
 }
 
 /** The command body of an operator record, field-checked. */
-export function operatorCommandBody(raw: RawNotificationRecord): OperatorCommandBody {
+function operatorCommandBody(raw: RawNotificationRecord): OperatorCommandBody {
   const body = parseBody(raw);
   const resolution = text(body, 'resolution');
   if (!(OPERATOR_RESOLUTIONS as readonly string[]).includes(resolution))
