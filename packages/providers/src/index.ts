@@ -16,6 +16,6 @@ export type {
 } from './provider-adapter';
 export { ProvidersError, isProvidersError } from './providers-error';
 export { decodeOrderedForm } from './form/ordered-form';
-export { SIGNATURE_FIELD, type TwoCheckoutAlgorithm } from './twocheckout/signature';
+export { SIGNATURE_FIELD, type TwoCheckoutAlgorithm } from './twocheckout/verify-signature';
 export { readReceiptHash } from './twocheckout/read-receipt';
 export { click2sellChecksumUse } from './click2sell/money-fingerprint';

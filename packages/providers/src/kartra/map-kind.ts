@@ -1,7 +1,7 @@
 import type { NotificationKind, RefundScope } from '@clawback/notifications';
 import type { KindDecision } from '../shared/kind-decision';
 import { lookup } from '../shared/lookup';
-import type { KartraTransaction } from './kartra-fields';
+import type { KartraTransaction } from './fields';
 
 interface KartraMapping {
   readonly kind: NotificationKind;

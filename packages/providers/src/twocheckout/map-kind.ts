@@ -1,7 +1,7 @@
 import type { NotificationKind, RefundScope } from '@clawback/notifications';
 import type { KindDecision } from '../shared/kind-decision';
 import { lookup } from '../shared/lookup';
-import type { TwoCheckoutIpn } from './ipn-fields';
+import type { TwoCheckoutIpn } from './fields';
 
 /** `ORDERSTATUS` values whose money is not captured yet (see docs/providers.md). */
 const PENDING_STATUSES = [
