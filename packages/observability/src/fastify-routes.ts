@@ -7,10 +7,13 @@ interface ReplyLike {
   send(body: string): unknown;
 }
 
-/** The part of a fastify instance the routes use (no dependency on fastify here). */
+/** The part of a fastify instance the routes use: any app fits, whatever its logger or server types. */
 export interface RouteHost {
   get(path: string, handler: (request: unknown, reply: ReplyLike) => Promise<unknown>): unknown;
 }
+
+/** The paths {@link registerHealthRoutes} serves. */
+export const HEALTH_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 
 const reply = (answer: HttpAnswer, to: ReplyLike): unknown =>
   to.code(answer.status).header('content-type', answer.contentType).send(answer.body);

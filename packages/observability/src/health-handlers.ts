@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 
-/** A framework-neutral HTTP answer, so node:http and fastify serve the same handlers. */
+/** A framework-neutral HTTP answer: the handlers stay plain functions, testable without a server. */
 export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
