@@ -1,1 +1,2 @@
 export { textTable, type Column } from './text-table';
+export { markdownTable } from './markdown-table';
