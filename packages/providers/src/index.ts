@@ -14,7 +14,7 @@ export type {
   ProviderAdapter,
   ProviderResponse,
 } from './provider-adapter';
-export { ProvidersError, isProvidersError } from './providers-error';
+export { ProvidersError } from './providers-error';
 export { decodeOrderedForm } from './form/ordered-form';
 export { SIGNATURE_FIELD, type TwoCheckoutAlgorithm } from './twocheckout/verify-signature';
 export { readReceiptHash } from './twocheckout/read-receipt';
