@@ -18,7 +18,7 @@ function decodeClick2SellNotification(
 }
 
 /** The Click2Sell adapter. */
-export const click2sellAdapter: ProviderAdapter = {
+export const click2sellIpnAdapter: ProviderAdapter = {
   provider: 'click2sell',
 
   accept(request: IngressRequest) {

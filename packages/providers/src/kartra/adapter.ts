@@ -40,7 +40,7 @@ function rejected(check: AuthenticityCheck): IngressDecision | undefined {
 }
 
 /** The Kartra adapter: IPN form (secret echo) and outbound-API JSON (URL token). */
-export const kartraAdapter: ProviderAdapter = {
+export const kartraIpnAdapter: ProviderAdapter = {
   provider: 'kartra',
 
   accept(request: IngressRequest) {

@@ -15,7 +15,7 @@ function decodeTwoCheckoutIpn(body: Uint8Array, contentType: string | undefined)
 }
 
 /** The 2Checkout IPN adapter. */
-export const twoCheckoutAdapter: ProviderAdapter = {
+export const twoCheckoutIpnAdapter: ProviderAdapter = {
   provider: '2checkout',
 
   accept(request: IngressRequest) {
