@@ -11,7 +11,7 @@ import {
   type WebhookReceiver,
   startWebhookReceiver,
 } from '@clawback/subscription-cancellations/src/testing';
-import { type TwoCheckoutIpnInput, kartraIpn, twoCheckoutIpn } from '@clawback/providers';
+import { type TwoCheckoutIpnInput, kartraIpn, twoCheckoutIpn } from '@clawback/providers/testing';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { decodeValues, waitForGroupToCatchUp } from './support/topic-readers';
 

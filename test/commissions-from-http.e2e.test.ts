@@ -7,7 +7,7 @@ import {
   type CommissionAdjustment,
   fromAvroAdjustment,
 } from '@clawback/commission-reversals';
-import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers';
+import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers/testing';
 import { waitFor } from '@clawback/test-harness';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { decodeValues, waitForGroupToCatchUp } from './support/topic-readers';

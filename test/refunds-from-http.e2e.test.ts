@@ -1,6 +1,6 @@
 // Issue 4, end to end from HTTP: signed 2Checkout IPNs go through the real ingress and the order
 // lifecycle, and the suite reads exactly what landed on orders.lifecycle.events.
-import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers';
+import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers/testing';
 import { eventRows } from './support/event-rows';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { decodeLifecycleEvents, keyed, waitForGroupToCatchUp } from './support/topic-readers';

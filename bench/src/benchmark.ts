@@ -1,7 +1,7 @@
 import type { BenchTable } from './report/bench-table';
 
 /** A JSON value, as figures and parameters are written to `bench/results/<name>.json`. */
-export type JsonValue =
+type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** A JSON object: the shape of a benchmark's parameters and figures. */

@@ -24,7 +24,6 @@ export class InfraError extends ClawbackError<InfraErrorCode> {
     options: { retriable?: boolean; cause?: unknown; logFile?: string } = {},
   ) {
     super(code, message, options);
-    this.name = 'InfraError';
     this.logFile = options.logFile;
   }
 }

@@ -3,7 +3,7 @@ import { startIngress } from '@clawback/ingress';
 import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
 import { createLogger } from '@clawback/logging';
 import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-lifecycle';
-import type { FixtureBody } from '@clawback/providers';
+import type { FixtureBody } from '@clawback/providers/testing';
 import { AvroRegistry } from '@clawback/schema-registry';
 import { startSubscriptionCancellationsFromEnv } from '@clawback/subscription-cancellations';
 import {
@@ -18,7 +18,7 @@ import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 
 /** A service downstream of the order lifecycle. */
-export type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
+type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
 
 /** What {@link startPipeline} runs. */
 export interface PipelineOptions {

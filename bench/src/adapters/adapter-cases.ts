@@ -1,11 +1,11 @@
+import { type TwoCheckoutAlgorithm } from '@clawback/providers';
 import {
   click2sellNotification,
   kartraIpn,
   kartraOutboundJson,
   twoCheckoutIpn,
   type FixtureBody,
-  type TwoCheckoutAlgorithm,
-} from '@clawback/providers';
+} from '@clawback/providers/testing';
 import type { ProviderName } from '@clawback/notifications';
 import { seededRandom } from '../synthetic/seeded-random';
 import { orderStory } from '../synthetic/order-story';

@@ -15,7 +15,7 @@ import type { PacedRequest, PacedResult } from './paced-request';
 const here = (file: string): string => resolve(__dirname, file);
 
 /** The run's shape; `quick` only checks the code paths. */
-export function endToEndParameters(quick: boolean) {
+function endToEndParameters(quick: boolean) {
   return {
     ratePerSecond: quick ? 100 : 500,
     warmUpSeconds: quick ? 2 : 5,

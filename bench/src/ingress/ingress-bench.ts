@@ -16,7 +16,7 @@ import type { LoadRequest, LoadResult } from './load-request';
 const LOAD_GENERATOR = resolve(__dirname, 'autocannon-load.ts');
 
 /** The run's shape; `quick` only checks the code paths. */
-export function ingressParameters(quick: boolean) {
+function ingressParameters(quick: boolean) {
   return {
     connections: quick ? 16 : 64,
     warmUpSeconds: quick ? 1 : 3,

@@ -6,7 +6,7 @@ import { nowMs } from '../stats/stopwatch';
  * does the least a transition can (count the event), with snapshots kept per order as the
  * real consumer keeps states. What our machine costs beyond this is our own code.
  */
-export const bareMachine = setup({
+const bareMachine = setup({
   types: { context: {} as { readonly count: number }, events: {} as { readonly type: string } },
 }).createMachine({
   context: { count: 0 },

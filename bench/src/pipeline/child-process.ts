@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** Messages a child sends its parent. */
-export type ChildMessage<R> =
+type ChildMessage<R> =
   | { readonly type: 'progress'; readonly line: string }
   | { readonly type: 'mark'; readonly mark: string }
   | { readonly type: 'result'; readonly result: R };
@@ -17,7 +17,7 @@ export interface RunChildOptions {
 }
 
 /** Where `BENCH_CPU_PROF=1` writes the children's CPU profiles (git-ignored). */
-export const PROFILES_DIR = resolve(__dirname, '../../profiles');
+const PROFILES_DIR = resolve(__dirname, '../../profiles');
 
 /** `--cpu-prof` for every child when `BENCH_CPU_PROF=1`: each writes a `.cpuprofile` on exit. */
 function profilingFlags(): string[] {

@@ -11,7 +11,7 @@ export async function endOffsets(
 }
 
 /** Records between `groupId`'s committed offsets and `ends`, over all partitions. */
-export async function uncommitted(
+async function uncommitted(
   admin: Admin,
   groupId: string,
   topic: string,

@@ -1,4 +1,5 @@
-import { adapterFor, twoCheckoutIpn } from '@clawback/providers';
+import { adapterFor } from '@clawback/providers';
+import { twoCheckoutIpn } from '@clawback/providers/testing';
 import { orderStory, type OrderStory } from '../synthetic/order-story';
 import { seededRandom } from '../synthetic/seeded-random';
 import { twoCheckoutInputOf } from '../synthetic/twocheckout-story';

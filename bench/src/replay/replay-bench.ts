@@ -13,7 +13,7 @@ import { processingWindowMs, type TimedLine } from './replay-progress';
 const REPLAY_MAIN = resolve(__dirname, '../../../services/order-lifecycle/src/replay/main.ts');
 
 /** The JSON figures of the replay benchmark. */
-export interface ReplayFigures {
+interface ReplayFigures {
   readonly replay: {
     readonly notifications: number;
     /** Notifications over the replay's own processing window (its progress lines). */

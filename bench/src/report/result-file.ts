@@ -4,8 +4,8 @@ import type { BenchOutcome } from '../benchmark';
 import type { MachineInfo } from './machine-info';
 
 /** The committed results of the latest full runs; quick runs go to a git-ignored folder. */
-export const RESULTS_DIR = resolve(__dirname, '../../results');
-export const QUICK_RESULTS_DIR = join(RESULTS_DIR, 'quick');
+const RESULTS_DIR = resolve(__dirname, '../../results');
+const QUICK_RESULTS_DIR = join(RESULTS_DIR, 'quick');
 
 /** One benchmark's result file: `bench/results/<name>.json`. */
 export interface BenchResult extends BenchOutcome {

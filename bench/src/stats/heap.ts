@@ -8,7 +8,7 @@ let gc: (() => void) | undefined;
  * time when node was not started with `--expose-gc` (the flag must be set before the context
  * that reads `gc` is created).
  */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (gc === undefined) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;

@@ -15,7 +15,7 @@ export interface ArrivalStreamOptions {
 }
 
 /** One arrival: a step of a story. */
-export interface Arrival {
+interface Arrival {
   readonly story: OrderStory;
   readonly step: number;
 }

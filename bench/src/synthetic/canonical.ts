@@ -5,7 +5,7 @@ const EPOCH_MS = Date.parse('2026-01-01T00:00:00Z');
 const PRODUCT = { lineId: 'P-1', name: 'Course: Kafka in Practice' } as const;
 
 /** Spread orders over providers roughly as traffic would be: 60% / 25% / 15%. */
-export function providerOf(story: OrderStory): ProviderName {
+function providerOf(story: OrderStory): ProviderName {
   const slot = story.index % 20;
   return slot < 12 ? '2checkout' : slot < 17 ? 'kartra' : 'click2sell';
 }

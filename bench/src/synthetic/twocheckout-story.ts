@@ -1,5 +1,5 @@
 import { formatMinorUnits } from '@clawback/money';
-import type { TwoCheckoutIpnInput } from '@clawback/providers';
+import type { TwoCheckoutIpnInput } from '@clawback/providers/testing';
 import { occurredAtMs } from './canonical';
 import type { OrderStory, StoryStep } from './order-story';
 

@@ -1,4 +1,5 @@
-import { adapterFor, twoCheckoutIpn } from '@clawback/providers';
+import { adapterFor } from '@clawback/providers';
+import { twoCheckoutIpn } from '@clawback/providers/testing';
 import { canonicalOf } from './canonical';
 import { orderStory } from './order-story';
 import { seededRandom } from './seeded-random';

@@ -17,7 +17,7 @@ export interface Addresses {
 }
 
 /** The addresses the local scripts start things on when nothing is configured. */
-export const DEFAULT_ADDRESSES = {
+const DEFAULT_ADDRESSES = {
   kafkaBrokers: '127.0.0.1:19092',
   schemaRegistryUrl: 'http://127.0.0.1:18081/apis/ccompat/v7',
   redisUrl: 'redis://127.0.0.1:6379',

@@ -13,10 +13,10 @@ export interface KafkaNode {
 }
 
 /** Where a local cluster listens when `KAFKA_BROKERS` is not set: 29092, 29192, 29292, … */
-export const DEFAULT_CLUSTER_PORT = 29092;
+const DEFAULT_CLUSTER_PORT = 29092;
 
 /** Port distance between two nodes of the default cluster (each also uses its port + 1). */
-export const CLUSTER_PORT_STEP = 100;
+const CLUSTER_PORT_STEP = 100;
 
 /** The default client addresses of an `count`-node local cluster. */
 export function defaultClusterBrokers(count: number): string {

@@ -23,7 +23,7 @@ export interface BrokerLayout {
 }
 
 /** Replication for a cluster of `size` nodes: 3 copies and 2 in sync once there are 3 nodes. */
-export function clusterReplication(size: number): {
+function clusterReplication(size: number): {
   readonly factor: number;
   readonly minInSync: number;
 } {

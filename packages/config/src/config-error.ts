@@ -14,7 +14,6 @@ export class ConfigError extends ClawbackError<ConfigErrorCode> {
 
   constructor(code: ConfigErrorCode, variable: string, problem: string) {
     super(code, `${variable}: ${problem}`, { retriable: false });
-    this.name = 'ConfigError';
     this.variable = variable;
   }
 }

@@ -1,33 +1,8 @@
-export { ConfigError, type ConfigErrorCode } from './config-error';
+export { ConfigError } from './config-error';
 export type { Env } from './env';
 export { integerAtLeastFrom, kafkaNamePartFrom } from './settings-values';
-export {
-  loadKafkaConfig,
-  saslMechanisms,
-  type KafkaConfig,
-  type KafkaSaslConfig,
-  type KafkaTlsConfig,
-  type SaslMechanism,
-} from './kafka-config';
+export { loadKafkaConfig, type KafkaConfig } from './kafka-config';
 export { loadSchemaRegistryConfig, type SchemaRegistryConfig } from './registry-config';
 export { loadRedisConfig, type RedisConfig } from './redis-config';
-export {
-  loadIngressConfig,
-  loadLoggingConfig,
-  loadMerchantsConfig,
-  loadObservabilityConfig,
-  logLevels,
-  type IngressConfig,
-  type LogLevel,
-  type LoggingConfig,
-  type MerchantsConfig,
-  type ObservabilityConfig,
-} from './service-config';
-export {
-  loadConfig,
-  loadConfigOrExit,
-  type ClawbackConfig,
-  type ConfigSection,
-  type ExitHooks,
-  type LoadConfigOptions,
-} from './load-config';
+export { logLevels } from './service-config';
+export { loadConfig, loadConfigOrExit, type ClawbackConfig } from './load-config';

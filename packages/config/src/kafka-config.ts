@@ -2,20 +2,20 @@ import { invalid, missing } from './config-error';
 import { type Env, flag, oneOf, optional, positiveInt } from './env';
 
 /** SASL mechanisms kafkajs supports with a username and a password. */
-export const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
 
 /** A SASL mechanism name as written in `KAFKA_SASL_MECHANISM`. */
-export type SaslMechanism = (typeof saslMechanisms)[number];
+type SaslMechanism = (typeof saslMechanisms)[number];
 
 /** SASL credentials for the brokers. */
-export interface KafkaSaslConfig {
+interface KafkaSaslConfig {
   readonly mechanism: SaslMechanism;
   readonly username: string;
   readonly password: string;
 }
 
 /** TLS towards the brokers; files are read by `@clawback/kafka` when the client is built. */
-export interface KafkaTlsConfig {
+interface KafkaTlsConfig {
   readonly caFile?: string;
   readonly certFile?: string;
   readonly keyFile?: string;

@@ -4,7 +4,7 @@ import { type Env, oneOf, port, required } from './env';
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** A log level as written in `LOG_LEVEL`. */
-export type LogLevel = (typeof logLevels)[number];
+type LogLevel = (typeof logLevels)[number];
 
 /** Logging settings. */
 export interface LoggingConfig {

@@ -11,7 +11,8 @@ export class ClawbackError<Code extends string = string> extends Error {
 
   constructor(code: Code, message: string, options: { retriable?: boolean; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'ClawbackError';
+    // The subclass's own name (`LifecycleError`, …), so no subclass has to set it.
+    this.name = new.target.name;
     this.code = code;
     this.retriable = options.retriable ?? false;
   }

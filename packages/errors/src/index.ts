@@ -1,2 +1,2 @@
 export { ClawbackError, isClawbackError, isRetriable } from './clawback-error';
-export { retry, backoffDelay, type RetryOptions } from './retry';
+export { retry } from './retry';

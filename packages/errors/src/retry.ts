@@ -22,7 +22,7 @@ export interface RetryOptions {
  * "Full jitter" exponential backoff: a random delay in [0, min(max, initial * 2^(n-1))].
  * Full jitter spreads retries of many clients that failed together.
  */
-export function backoffDelay(
+function backoffDelay(
   attempt: number,
   initialDelayMs: number,
   maxDelayMs: number,

@@ -1,6 +1,5 @@
-export { createKafkaClient, kafkaJsConfig, type KafkaClientOptions } from './client';
-export { kafkajsLevel, pinoLogCreator } from './log-creator';
-export { KafkaError, toKafkaError, type KafkaErrorCode } from './kafka-error';
+export { createKafkaClient } from './client';
+export { toKafkaError } from './kafka-error';
 export {
   baseTopicNames,
   topicKeys,
@@ -8,30 +7,16 @@ export {
   type TopicKey,
   type TopicNames,
 } from './topic-names';
-export { topicCatalogue, type CatalogueOptions, type TopicDefinition } from './topic-catalogue';
-export {
-  deleteTopics,
-  provisionTopics,
-  type ProvisionTopicsOptions,
-  type TopicProvisioned,
-} from './provision-topics';
+export { topicCatalogue } from './topic-catalogue';
+export { deleteTopics, provisionTopics, type TopicProvisioned } from './provision-topics';
 export {
   createIdempotentProducer,
   createTransactionalProducer,
   initTransactions,
   transactionalIdFor,
-  type TransactionalProducerOptions,
 } from './producers';
 export { PartitionProducers } from './partition-producers';
-export { createConsumer, watchConsumerCrashes, type ConsumerOptions } from './consumer';
-export {
-  createShutdown,
-  onShutdown,
-  type Closer,
-  type Shutdown,
-  type ShutdownOptions,
-  type SignalSource,
-} from './shutdown';
+export { createShutdown } from './shutdown';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccess, checkKafkaAccessOrExit, kafkaAccessError } from './kafka-access';
 /**
@@ -40,16 +25,12 @@ export { checkKafkaAccess, checkKafkaAccessOrExit, kafkaAccessError } from './ka
  */
 export type {
   Admin,
-  Consumer,
   EachBatchPayload,
-  EachMessagePayload,
-  IHeaders,
   Kafka as KafkaClient,
   KafkaMessage,
   Message,
   Producer,
   RecordMetadata,
-  Transaction,
   PartitionAssigner,
 } from 'kafkajs';
 /** For private consumer groups that read chosen partitions (kafkajs has no manual assign). */

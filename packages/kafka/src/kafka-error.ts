@@ -32,7 +32,6 @@ export class KafkaError extends ClawbackError<KafkaErrorCode> {
     options: { retriable: boolean; cause?: unknown; kafkaType?: string },
   ) {
     super(code, message, options);
-    this.name = 'KafkaError';
     this.kafkaType = options.kafkaType;
   }
 }

@@ -1,10 +1,10 @@
 import type { Logger } from '@clawback/logging';
 
 /** A resource to close on shutdown. */
-export type Closer = () => Promise<void> | void;
+type Closer = () => Promise<void> | void;
 
 /** The part of `process` the shutdown helper uses (injectable for tests). */
-export interface SignalSource {
+interface SignalSource {
   once(signal: NodeJS.Signals, listener: () => void): unknown;
 }
 
@@ -73,16 +73,4 @@ export function createShutdown(options: ShutdownOptions = {}): Shutdown {
     source.once(signal, () => void shutdown(signal));
   }
   return { onShutdown: (name, closer) => void closers.push({ name, closer }), shutdown };
-}
-
-let processShutdown: Shutdown | undefined;
-
-/**
- * Registers a closer with the process-wide shutdown helper, installing the SIGTERM/SIGINT
- * handlers on first use. Services call this for each resource right after opening it.
- */
-export function onShutdown(name: string, closer: Closer, options: ShutdownOptions = {}): Shutdown {
-  processShutdown ??= createShutdown(options);
-  processShutdown.onShutdown(name, closer);
-  return processShutdown;
 }

@@ -3,7 +3,7 @@
  * `CUSTOMEREMAIL` (2Checkout IPN), `buyer_email` (Click2Sell) and `customerEmail` all hit
  * `customeremail`.
  */
-export const sensitiveKeys: ReadonlySet<string> = new Set([
+const sensitiveKeys: ReadonlySet<string> = new Set([
   // Whole objects that are personal data through and through.
   'customer',
   'buyer',
@@ -72,7 +72,7 @@ export const sensitiveKeys: ReadonlySet<string> = new Set([
 ]);
 
 /** The form in which keys are compared: lower case, letters and digits only. */
-export function normalizeKey(key: string): string {
+function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

@@ -4,7 +4,7 @@ import type { ProviderName } from '@clawback/notifications';
 type OpenSection = Readonly<Record<string, unknown>>;
 
 /** 2Checkout: the account's secret key signs IPN notifications (HMAC) and the read receipt. */
-export interface TwoCheckoutSettings extends OpenSection {
+interface TwoCheckoutSettings extends OpenSection {
   readonly secretKey: string;
   /** The weakest signature accepted: `sha3-256` (default), `sha256` or `md5`. */
   readonly minimumSignature?: 'sha3-256' | 'sha256' | 'md5';
@@ -15,7 +15,7 @@ export interface TwoCheckoutSettings extends OpenSection {
  * the merchant appends to the notification URL. `currency` is the ISO 4217 code assumed when
  * a notification does not state one.
  */
-export interface KartraSettings extends OpenSection {
+interface KartraSettings extends OpenSection {
   readonly secretKey: string;
   readonly urlToken?: string;
   readonly currency?: string;
@@ -26,7 +26,7 @@ export interface KartraSettings extends OpenSection {
  * appends to the notification URL (required: the checksum does not cover the money fields).
  * `allowChecksumOnly: true` accepts notifications without the token (migration only).
  */
-export interface Click2SellSettings extends OpenSection {
+interface Click2SellSettings extends OpenSection {
   readonly secretKey: string;
   readonly urlToken?: string;
   readonly allowChecksumOnly?: boolean;

@@ -18,7 +18,6 @@ export class MerchantsError extends ClawbackError<MerchantsErrorCode> {
 
   constructor(code: MerchantsErrorCode, path: string, message: string, cause?: unknown) {
     super(code, path === '' ? message : `${path}: ${message}`, { retriable: false, cause });
-    this.name = 'MerchantsError';
     this.path = path;
   }
 }

@@ -8,6 +8,5 @@ export type MoneyErrorCode =
 export class MoneyError extends ClawbackError<MoneyErrorCode> {
   constructor(code: MoneyErrorCode, message: string) {
     super(code, message, { retriable: false });
-    this.name = 'MoneyError';
   }
 }

@@ -7,7 +7,7 @@ import { createMetricsRegistry } from './metrics-registry';
 // Over loopback rather than fastify's inject(): under jest, inject() loads light-my-request,
 // whose `cookie` dependency is ESM-only and cannot be required by jest's CommonJS runtime.
 describe('registerHealthRoutes on fastify', () => {
-  it('serves the same answers as the node:http server', async () => {
+  it("serves the health handlers' answers on an existing app", async () => {
     const app = Fastify();
     let kafkaUp = true;
     const handlers = createHealthHandlers({

@@ -1,16 +1,19 @@
 import type { HealthHandlers, HttpAnswer } from './health-handlers';
 
 /** The part of a fastify reply the routes use. */
-export interface ReplyLike {
+interface ReplyLike {
   code(status: number): ReplyLike;
   header(name: string, value: string): ReplyLike;
   send(body: string): unknown;
 }
 
-/** The part of a fastify instance the routes use (no dependency on fastify here). */
+/** The part of a fastify instance the routes use: any app fits, whatever its logger or server types. */
 export interface RouteHost {
   get(path: string, handler: (request: unknown, reply: ReplyLike) => Promise<unknown>): unknown;
 }
+
+/** The paths {@link registerHealthRoutes} serves. */
+export const HEALTH_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 
 const reply = (answer: HttpAnswer, to: ReplyLike): unknown =>
   to.code(answer.status).header('content-type', answer.contentType).send(answer.body);

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 
-/** A framework-neutral HTTP answer, so node:http and fastify serve the same handlers. */
+/** A framework-neutral HTTP answer: the handlers stay plain functions, testable without a server. */
 export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
@@ -8,7 +8,7 @@ export interface HttpAnswer {
 }
 
 /** One readiness check: resolves true when the dependency is usable. */
-export type ReadinessCheck = () => Promise<boolean>;
+type ReadinessCheck = () => Promise<boolean>;
 
 /** The three observability endpoints. */
 export interface HealthHandlers {

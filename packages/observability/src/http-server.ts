@@ -1,9 +1,10 @@
-import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HealthHandlers, HttpAnswer } from './health-handlers';
+import Fastify from 'fastify';
+import { HEALTH_PATHS, registerHealthRoutes } from './fastify-routes';
+import type { HealthHandlers } from './health-handlers';
 
 /** Options for {@link startObservabilityServer}. */
-export interface ObservabilityServerOptions {
+interface ObservabilityServerOptions {
   readonly handlers: HealthHandlers;
   /** 0 picks a free port (tests). */
   readonly port: number;
@@ -20,57 +21,40 @@ export interface ObservabilityServer {
   close(): Promise<void>;
 }
 
-/** The handler for a path, if any. */
-export function routeFor(
-  handlers: HealthHandlers,
-  path: string,
-): (() => Promise<HttpAnswer>) | undefined {
-  switch (path) {
-    case '/healthz':
-      return () => handlers.healthz();
-    case '/readyz':
-      return () => handlers.readyz();
-    case '/metrics':
-      return () => handlers.metrics();
-    default:
-      return undefined;
-  }
-}
+/** Methods other than GET/HEAD, answered 405 on the health paths (fastify would say 404). */
+const OTHER_METHODS = ['DELETE', 'OPTIONS', 'PATCH', 'POST', 'PUT'] as const;
+
+const plain = (text: string): string => `${text}\n`;
 
 /**
- * Serves `/healthz`, `/readyz` and `/metrics` on node:http, for services without an HTTP
- * framework of their own.
+ * Serves `/healthz`, `/readyz` and `/metrics` on a fastify app of its own, for services
+ * without an HTTP API (the ingress and the ledger mount the same routes on theirs).
  */
 export async function startObservabilityServer(
   options: ObservabilityServerOptions,
 ): Promise<ObservabilityServer> {
-  const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    const route = routeFor(options.handlers, path);
-    const send = (answer: HttpAnswer): void => {
-      response.writeHead(answer.status, { 'Content-Type': answer.contentType });
-      response.end(request.method === 'HEAD' ? undefined : answer.body);
-    };
-    if (!route) return send({ status: 404, contentType: 'text/plain', body: 'not found\n' });
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send({ status: 405, contentType: 'text/plain', body: 'method not allowed\n' });
-    }
-    route().then(send, (error: unknown) => {
-      options.onError?.(error);
-      send({ status: 500, contentType: 'text/plain', body: 'internal error\n' });
+  // fastify's default `forceCloseConnections: 'idle'`: scrapers keep connections alive, and
+  // close() does not wait for them to leave.
+  const app = Fastify();
+  registerHealthRoutes(app, options.handlers);
+  for (const url of HEALTH_PATHS) {
+    app.route({
+      method: [...OTHER_METHODS],
+      url,
+      handler: (_request, reply) =>
+        reply.code(405).type('text/plain').send(plain('method not allowed')),
     });
+  }
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/plain').send(plain('not found')),
+  );
+  app.setErrorHandler((error, _request, reply) => {
+    options.onError?.(error);
+    return reply.code(500).type('text/plain').send(plain('internal error'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Scrapers keep connections alive; do not wait for them to leave.
-        server.closeIdleConnections();
-      }),
+    port: (app.server.address() as AddressInfo).port,
+    close: () => app.close(),
   };
 }

@@ -1,17 +1,6 @@
-export { createMetricsRegistry, type MetricsRegistryOptions } from './metrics-registry';
+export { createMetricsRegistry } from './metrics-registry';
 export { kafkaRetriableResponses } from './kafka-retries';
-export {
-  createHealthHandlers,
-  type HealthHandlers,
-  type HealthHandlersOptions,
-  type HttpAnswer,
-  type ReadinessCheck,
-} from './health-handlers';
-export {
-  routeFor,
-  startObservabilityServer,
-  type ObservabilityServer,
-  type ObservabilityServerOptions,
-} from './http-server';
-export { registerHealthRoutes, type ReplyLike, type RouteHost } from './fastify-routes';
-export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+export { createHealthHandlers, type HealthHandlers } from './health-handlers';
+export { startObservabilityServer, type ObservabilityServer } from './http-server';
+export { registerHealthRoutes } from './fastify-routes';
+export { Counter, Gauge, type Registry } from 'prom-client';

@@ -21,6 +21,5 @@ export type OrderMachineErrorCode =
 export class OrderMachineError extends ClawbackError<OrderMachineErrorCode> {
   constructor(code: OrderMachineErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(code, message, { retriable: false, ...options });
-    this.name = 'OrderMachineError';
   }
 }

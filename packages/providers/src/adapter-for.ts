@@ -1,14 +1,14 @@
 import type { CanonicalNotification, ProviderName } from '@clawback/notifications';
-import { click2sellAdapter } from './click2sell/adapter';
-import { kartraAdapter } from './kartra/adapter';
+import { click2sellIpnAdapter } from './click2sell/adapter';
+import { kartraIpnAdapter } from './kartra/adapter';
 import type { NormalizeOptions, ProviderAdapter, RawNotification } from './provider-adapter';
 import { checkProviderTime } from './shared/provider-time';
-import { twoCheckoutAdapter } from './twocheckout/adapter';
+import { twoCheckoutIpnAdapter } from './twocheckout/adapter';
 
 const ADAPTERS: Readonly<Record<ProviderName, ProviderAdapter>> = {
-  '2checkout': twoCheckoutAdapter,
-  kartra: kartraAdapter,
-  click2sell: click2sellAdapter,
+  '2checkout': twoCheckoutIpnAdapter,
+  kartra: kartraIpnAdapter,
+  click2sell: click2sellIpnAdapter,
 };
 
 /** The adapter of `provider` (check unknown path segments with `isProviderName` first). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { PROVIDERS, type CanonicalNotification, type ProviderName } from '@clawback/notifications';
 import { adapterFor } from './adapter-for';
-import { click2sellChecksum } from './click2sell/checksum';
+import { click2sellChecksum } from './click2sell/verify-signature';
 import { encodeForm, type FormPair } from './fixtures/form-body';
 import { signTwoCheckoutPairs } from './fixtures/twocheckout-ipn';
 import type { IngressRequest } from './provider-adapter';

@@ -35,12 +35,6 @@ export class ProvidersError extends ClawbackError<ProvidersErrorCode> {
     options: { field?: string; cause?: unknown } = {},
   ) {
     super(code, message, { retriable: false, cause: options.cause });
-    this.name = 'ProvidersError';
     this.field = options.field;
   }
-}
-
-/** True when `error` is a {@link ProvidersError}. */
-export function isProvidersError(error: unknown): error is ProvidersError {
-  return error instanceof ProvidersError;
 }

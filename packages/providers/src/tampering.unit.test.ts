@@ -12,7 +12,7 @@ import {
   signatureSource,
   TWOCHECKOUT_ALGORITHMS,
   type TwoCheckoutAlgorithm,
-} from './twocheckout/signature';
+} from './twocheckout/verify-signature';
 
 const SECRET = 'tamper-secret';
 

@@ -7,6 +7,5 @@ export type ProvisioningErrorCode = 'schema_for_unknown_topic';
 export class ProvisioningError extends ClawbackError<ProvisioningErrorCode> {
   constructor(code: ProvisioningErrorCode, message: string) {
     super(code, message, { retriable: false });
-    this.name = 'ProvisioningError';
   }
 }

@@ -1,10 +1,4 @@
-export {
-  createRedisClient,
-  quitRedis,
-  redisOptions,
-  redisReadiness,
-  type RedisClientOptions,
-} from './client';
+export { createRedisClient, quitRedis, redisReadiness } from './client';
 export { deleteKeysByPrefix, escapeGlob } from './keys';
-export { RedisError, toRedisError, type RedisErrorCode } from './redis-error';
+export { toRedisError } from './redis-error';
 export type { Redis } from 'ioredis';

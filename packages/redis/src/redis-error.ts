@@ -11,7 +11,6 @@ export class RedisError extends ClawbackError<RedisErrorCode> {
     options: { retriable: boolean; cause?: unknown },
   ) {
     super(code, message, options);
-    this.name = 'RedisError';
   }
 }
 

@@ -1,10 +1,6 @@
-export { AvroRegistry, registerSchemaFiles, type AvroRegistryOptions } from './avro-registry';
+export { AvroRegistry, registerSchemaFiles } from './avro-registry';
 export { registerWrittenSchemas } from './register-written-schemas';
-export {
-  checkBackwardCompatibility,
-  isBackwardCompatible,
-  type CompatibilityResult,
-} from './compatibility';
+export { checkBackwardCompatibility } from './compatibility';
 export {
   defaultSchemasDir,
   loadSchemaFiles,
@@ -13,8 +9,4 @@ export {
   type AvroRecordSchema,
   type SchemaFile,
 } from './schema-files';
-export {
-  SchemaRegistryError,
-  toSchemaRegistryError,
-  type SchemaRegistryErrorCode,
-} from './schema-registry-error';
+export { SchemaRegistryError } from './schema-registry-error';

@@ -21,7 +21,6 @@ export class SchemaRegistryError extends ClawbackError<SchemaRegistryErrorCode> 
     options: { retriable?: boolean; cause?: unknown } = {},
   ) {
     super(code, message, options);
-    this.name = 'SchemaRegistryError';
   }
 }
 

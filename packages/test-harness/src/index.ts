@@ -12,11 +12,5 @@ export { startChildService, type ChildService, type ChildServiceOptions } from '
 export { freePort, freePorts } from './free-port';
 export { seededRandom } from './seeded-random';
 export { loseRandomHalf } from './random-key-loss';
-export {
-  createTestContext,
-  uniqueTestId,
-  type Disconnectable,
-  type TestContext,
-  type TestContextOptions,
-} from './test-context';
-export { WaitTimeoutError, waitFor, type WaitForOptions } from './wait-for';
+export { createTestContext, uniqueTestId, type TestContext } from './test-context';
+export { waitFor } from './wait-for';

@@ -29,7 +29,7 @@ export interface TestContextOptions {
 }
 
 /** Anything a test opens and the context should close. */
-export interface Disconnectable {
+interface Disconnectable {
   disconnect(): Promise<void>;
 }
 

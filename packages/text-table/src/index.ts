@@ -1,1 +1,2 @@
-export { textTable, type Column, type TextTableOptions } from './text-table';
+export { textTable, type Column } from './text-table';
+export { markdownTable } from './markdown-table';

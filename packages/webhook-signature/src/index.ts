@@ -1,9 +1,4 @@
-export { computeSignature, signWebhook, type WebhookBody } from './sign-webhook';
-export {
-  SIGNATURE_HEADER,
-  formatSignatureHeader,
-  parseSignatureHeader,
-  type SignatureHeader,
-} from './signature-header';
-export { verifyWebhook, type VerifiedWebhook, type VerifyOptions } from './verify-webhook';
-export { WebhookSignatureError, type WebhookSignatureErrorCode } from './webhook-signature-error';
+export { signWebhook } from './sign-webhook';
+export { SIGNATURE_HEADER, parseSignatureHeader } from './signature-header';
+export { verifyWebhook } from './verify-webhook';
+export { WebhookSignatureError } from './webhook-signature-error';

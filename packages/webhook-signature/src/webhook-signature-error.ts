@@ -20,6 +20,5 @@ export type WebhookSignatureErrorCode =
 export class WebhookSignatureError extends ClawbackError<WebhookSignatureErrorCode> {
   constructor(code: WebhookSignatureErrorCode, message: string) {
     super(code, message, { retriable: false });
-    this.name = 'WebhookSignatureError';
   }
 }

@@ -41,14 +41,5 @@ const retriableCodes: ReadonlySet<CommissionErrorCode> = new Set([
 export class CommissionError extends ClawbackError<CommissionErrorCode> {
   constructor(code: CommissionErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(code, message, { retriable: retriableCodes.has(code), cause: options.cause });
-    this.name = 'CommissionError';
   }
-}
-
-/** True when `error` is a {@link CommissionError}, optionally with the given code. */
-export function isCommissionError(
-  error: unknown,
-  code?: CommissionErrorCode,
-): error is CommissionError {
-  return error instanceof CommissionError && (code === undefined || error.code === code);
 }

@@ -3,7 +3,7 @@ import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { runLedgerCommand } from './cli/ledger-command';
-import { isCommissionError } from './commission-error';
+import { CommissionError } from './commission-error';
 import { type StartedFromEnv, startCommissionReversalsFromEnv } from './service/start-from-env';
 
 const SERVICE = 'commission-reversals';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     if (
       error instanceof ConfigError ||
       error instanceof MerchantsError ||
-      isCommissionError(error, 'commission_settings_invalid')
+      (error instanceof CommissionError && error.code === 'commission_settings_invalid')
     ) {
       process.stderr.write(`${SERVICE}: configuration error: ${error.message}\n`);
     } else {

@@ -23,7 +23,6 @@ export class DemoError extends ClawbackError<DemoErrorCode> {
     options: { readonly logFile?: string; readonly cause?: unknown } = {},
   ) {
     super(code, message, { retriable: false, cause: options.cause });
-    this.name = 'DemoError';
     this.logFile = options.logFile;
   }
 }

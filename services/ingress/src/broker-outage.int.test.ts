@@ -4,7 +4,7 @@ import {
   topicCatalogue,
   type KafkaClient,
 } from '@clawback/kafka';
-import { click2sellNotification, twoCheckoutIpn } from '@clawback/providers';
+import { click2sellNotification, twoCheckoutIpn } from '@clawback/providers/testing';
 import { createTestContext, readAll, waitFor, type TestContext } from '@clawback/test-harness';
 import type { RunningIngress } from './service/start-ingress';
 import {

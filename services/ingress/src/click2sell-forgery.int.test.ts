@@ -1,4 +1,4 @@
-import { click2sellNotification } from '@clawback/providers';
+import { click2sellNotification } from '@clawback/providers/testing';
 import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
 import type { RunningIngress } from './service/start-ingress';
 import {

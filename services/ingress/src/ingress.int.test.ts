@@ -1,12 +1,10 @@
+import { decodeOrderedForm, readReceiptHash, normalizeNotification } from '@clawback/providers';
 import {
   click2sellNotification,
-  decodeOrderedForm,
   kartraIpn,
   kartraOutboundJson,
-  readReceiptHash,
-  normalizeNotification,
   twoCheckoutIpn,
-} from '@clawback/providers';
+} from '@clawback/providers/testing';
 import type { ProviderName } from '@clawback/notifications';
 import type { AvroRegistry } from '@clawback/schema-registry';
 import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { click2sellNotification } from '@clawback/providers';
+import { click2sellNotification } from '@clawback/providers/testing';
 import { createTestContext, freePort, waitFor, type TestContext } from '@clawback/test-harness';
 import {
   ingressEnv,

@@ -58,11 +58,14 @@ const retriableCodes: ReadonlySet<LifecycleErrorCode> = new Set([
 export class LifecycleError extends ClawbackError<LifecycleErrorCode> {
   constructor(code: LifecycleErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(code, message, { retriable: retriableCodes.has(code), cause: options.cause });
-    this.name = 'LifecycleError';
   }
 }
 
-/** True when `error` is a {@link LifecycleError}, optionally with the given code. */
+/**
+ * True when `error` is a {@link LifecycleError}, optionally with the given code.
+ * TODO(skeleton): only consumer/ still calls this (and {@link toLifecycleError}); elsewhere the
+ * service checks `error instanceof LifecycleError && error.code === …`, like every other package.
+ */
 export function isLifecycleError(
   error: unknown,
   code?: LifecycleErrorCode,

@@ -78,16 +78,7 @@ export class CancellationError extends ClawbackError<CancellationErrorCode> {
     details: CancellationErrorDetails = {},
   ) {
     super(code, message, { retriable: retriableCodes.has(code), cause: details.cause });
-    this.name = 'CancellationError';
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
   }
-}
-
-/** True when `error` is a {@link CancellationError}, optionally with the given code. */
-export function isCancellationError(
-  error: unknown,
-  code?: CancellationErrorCode,
-): error is CancellationError {
-  return error instanceof CancellationError && (code === undefined || error.code === code);
 }

@@ -3,7 +3,7 @@ import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { createHealthHandlers, startObservabilityServer } from '@clawback/observability';
-import { isCancellationError } from './cancellation-error';
+import { CancellationError } from './cancellation-error';
 import {
   type StartedFromEnv,
   startSubscriptionCancellationsFromEnv,
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     if (
       error instanceof ConfigError ||
       error instanceof MerchantsError ||
-      isCancellationError(error, 'cancellation_settings_invalid')
+      (error instanceof CancellationError && error.code === 'cancellation_settings_invalid')
     ) {
       process.stderr.write(`${SERVICE}: configuration error: ${error.message}\n`);
     } else {

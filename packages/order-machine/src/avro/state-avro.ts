@@ -10,7 +10,7 @@ import { OrderMachineError } from '../order-machine-error';
 import { ORDER_STATUSES, type OrderState, type OrderStatus } from '../state/order-state';
 
 /** `CanonicalNotification` as the state schema holds it: absent optional fields are `null`. */
-export interface AvroCanonicalNotification {
+interface AvroCanonicalNotification {
   readonly notificationId: string;
   readonly provider: string;
   readonly merchantId: string;

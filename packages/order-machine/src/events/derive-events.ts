@@ -19,7 +19,7 @@ export interface Outcome {
  * Provider time normalized to `toISOString()` form, so that equal instants written differently
  * by providers (`...:00Z`, `...:00.000Z`) give byte-identical events.
  */
-export function normalizedTime(occurredAt: string): string {
+function normalizedTime(occurredAt: string): string {
   return new Date(Date.parse(occurredAt)).toISOString();
 }
 

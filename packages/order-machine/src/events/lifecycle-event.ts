@@ -38,7 +38,7 @@ export interface LifecycleEventBase<Type extends string> {
 }
 
 /** An offline/eCheck/authorised payment is not yet captured. */
-export interface PaymentPending extends LifecycleEventBase<'PaymentPending'> {
+interface PaymentPending extends LifecycleEventBase<'PaymentPending'> {
   readonly amount: number;
 }
 
@@ -98,12 +98,12 @@ export interface PaymentDenied extends LifecycleEventBase<'PaymentDenied'> {
 }
 
 /** The provider reports the subscription(s) cancelled. */
-export interface SubscriptionEnded extends LifecycleEventBase<'SubscriptionEnded'> {
+interface SubscriptionEnded extends LifecycleEventBase<'SubscriptionEnded'> {
   readonly subscriptionRefs: readonly string[];
 }
 
 /** A notification broke an invariant or could not be placed; it changed nothing else. */
-export interface NotificationRejected extends LifecycleEventBase<'NotificationRejected'> {
+interface NotificationRejected extends LifecycleEventBase<'NotificationRejected'> {
   readonly reason: RejectionReason;
   /** Human-readable explanation for operators; not a contract. */
   readonly detail: string;
@@ -117,7 +117,7 @@ export interface NotificationRejected extends LifecycleEventBase<'NotificationRe
  * orphan horizon in provider time. It stays parked and is applied if its sale arrives; this
  * event opens a case for an operator. `causationId` is the parked notification's id.
  */
-export interface NotificationOverdue extends LifecycleEventBase<'NotificationOverdue'> {
+interface NotificationOverdue extends LifecycleEventBase<'NotificationOverdue'> {
   readonly detail: string;
   readonly notificationKind: NotificationKind;
   /** The parked notification's amount in minor units (0 when the provider sent none). */

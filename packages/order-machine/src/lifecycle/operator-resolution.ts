@@ -38,7 +38,7 @@ const BY_AMOUNT = ['over_refund_quantity', 'unknown_line'];
 // could apply a fact twice; such cases are attached or dismissed instead.
 
 /** The case reasons each resolution fits (docs/order-lifecycle.md, "Operator resolutions"). */
-export const RESOLUTION_FITS: Readonly<Record<OperatorCommand['resolution'], readonly string[]>> = {
+const RESOLUTION_FITS: Readonly<Record<OperatorCommand['resolution'], readonly string[]>> = {
   apply: [...AS_REMAINDER, ...BY_AMOUNT],
   attach: ['orphan', 'overdue'],
   dismiss: ['*'],

@@ -3,11 +3,7 @@ import { deriveEvents, type Outcome } from '../events/derive-events';
 import type { OrderState } from '../state/order-state';
 
 /** True when `parked` has waited for its sale for the whole horizon. */
-export function isOverdue(
-  parked: CanonicalNotification,
-  watermarkMs: number,
-  horizonMs: number,
-): boolean {
+function isOverdue(parked: CanonicalNotification, watermarkMs: number, horizonMs: number): boolean {
   return Date.parse(parked.occurredAt) + horizonMs <= watermarkMs;
 }
 

@@ -6,7 +6,7 @@ import type { OrderState } from '../state/order-state';
  * A copy with one fixed key order and no `undefined`, so parked notifications serialize the same
  * whatever object layout the adapter produced.
  */
-export function canonicalCopy(n: CanonicalNotification): CanonicalNotification {
+function canonicalCopy(n: CanonicalNotification): CanonicalNotification {
   return {
     notificationId: n.notificationId,
     provider: n.provider,

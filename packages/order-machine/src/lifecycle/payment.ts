@@ -16,7 +16,7 @@ function soldLines(notification: CanonicalNotification): readonly OrderLineState
 }
 
 /** The affiliate as events carry it (`null` commission when the provider sent none). */
-export function affiliateOf(notification: CanonicalNotification): OrderAffiliate | null {
+function affiliateOf(notification: CanonicalNotification): OrderAffiliate | null {
   const affiliate = notification.affiliate;
   if (affiliate === undefined) return null;
   return { affiliateId: affiliate.affiliateId, commission: affiliate.commission ?? null };
@@ -43,7 +43,7 @@ export function recordPending(state: OrderState, notification: CanonicalNotifica
 }
 
 /** Lines as events carry them. */
-export function eventLines(lines: readonly OrderLineState[]): readonly OrderLine[] {
+function eventLines(lines: readonly OrderLineState[]): readonly OrderLine[] {
   return lines.map((line) => ({
     lineId: line.lineId,
     name: line.name,

@@ -3,7 +3,7 @@ import type { Rejection } from '../rules/rejection-reason';
 import { OrderMachineError } from '../order-machine-error';
 
 /** A screened notification, typed by its kind so the machine's transitions read as the rules. */
-export type NotificationEvent = {
+type NotificationEvent = {
   readonly [K in NotificationKind]: {
     readonly type: K;
     readonly notification: CanonicalNotification;
@@ -11,14 +11,14 @@ export type NotificationEvent = {
 }[NotificationKind];
 
 /** A notification screening already rejected (duplicates never reach the machine). */
-export interface RejectedEvent {
+interface RejectedEvent {
   readonly type: 'rejected';
   readonly notification: CanonicalNotification;
   readonly rejection: Rejection;
 }
 
 /** Provider time has reached `watermarkMs`: parked notifications older than the horizon expire. */
-export interface WatermarkEvent {
+interface WatermarkEvent {
   readonly type: 'watermark';
   readonly watermarkMs: number;
   readonly horizonMs: number;

@@ -25,7 +25,7 @@ export interface RefundWarning {
 }
 
 /** True when the notification states refunded units (only then may units be trusted). */
-export function statesRefundedUnits(notification: CanonicalNotification): boolean {
+function statesRefundedUnits(notification: CanonicalNotification): boolean {
   return notification.lineQuantities === 'refunded_units';
 }
 

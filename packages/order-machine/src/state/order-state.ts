@@ -26,7 +26,7 @@ export interface OrderLineState {
 }
 
 /** The dispute currently open on the order. */
-export interface OpenChargeback {
+interface OpenChargeback {
   readonly notificationId: string;
   readonly amount: number;
   readonly reasonCode: string | null;

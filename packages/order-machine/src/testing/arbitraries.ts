@@ -37,7 +37,7 @@ function build(
 }
 
 /** The sale every generated order has: `{ paid, notification }`. */
-export const arbitrarySale = fc
+const arbitrarySale = fc
   .tuple(fc.integer({ min: 1, max: 1_000_000 }), providerTime)
   .map(([amount, at]) => build('sale', 'payment_completed', amount, at));
 

@@ -6,7 +6,7 @@ import { run, type Step } from './scenario';
 const lines = [{ lineId: 'p1', name: 'Course', quantity: 2, amount: 8000 }];
 
 /** Deliveries that between them derive every lifecycle event type, optional fields set and not. */
-export const EVERY_EVENT_DELIVERIES: readonly (readonly Step[])[] = [
+const EVERY_EVENT_DELIVERIES: readonly (readonly Step[])[] = [
   [pendingPayment(5000), notification('payment_denied', { reason: 'fraud' })],
   [
     notification('payment_denied', { reason: 'echeck_returned' }),

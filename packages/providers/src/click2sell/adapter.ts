@@ -3,13 +3,13 @@ import { decodeOrderedForm, type OrderedForm } from '../form/ordered-form';
 import type { IngressRequest, ProviderAdapter, RawNotification } from '../provider-adapter';
 import { requireFormContentType } from '../shared/content-type';
 import { asBuffer, decideSafely, PLAIN_OK } from '../shared/ingress-decision';
-import { verifyClick2SellChecksum } from './checksum';
+import { verifyClick2SellChecksum } from './verify-signature';
 import { normalizeClick2SellNotification } from './normalize';
-import { verifyClick2SellUrlToken } from './url-token';
-import { click2sellOrderRef, parseClick2SellNotification } from './parse-notification';
+import { verifyClick2SellUrlToken } from './verify-url-token';
+import { click2sellOrderRef, parseClick2SellNotification } from './parse';
 
 /** Decodes a Click2Sell body (form-encoded, decoded once: no second `urldecode`). */
-export function decodeClick2SellNotification(
+function decodeClick2SellNotification(
   body: Uint8Array,
   contentType: string | undefined,
 ): OrderedForm {
@@ -18,7 +18,7 @@ export function decodeClick2SellNotification(
 }
 
 /** The Click2Sell adapter. */
-export const click2sellAdapter: ProviderAdapter = {
+export const click2sellIpnAdapter: ProviderAdapter = {
   provider: 'click2sell',
 
   accept(request: IngressRequest) {

@@ -1,6 +1,6 @@
 import { click2sellNotification } from '../fixtures/click2sell-notification';
 import type { IngressRequest } from '../provider-adapter';
-import { click2sellAdapter } from './adapter';
+import { click2sellIpnAdapter } from './adapter';
 
 const TOKEN = 'c2s-url-token';
 
@@ -32,7 +32,7 @@ describe('Click2Sell ingress decision', () => {
   const sale = click2sellNotification({ c2sTransactionId: '5550001' }, { secretKey: 'c2s-secret' });
 
   it('accepts a valid checksum, keys by c2s_transaction_id and answers OK', () => {
-    expect(click2sellAdapter.accept(request(sale.body))).toMatchObject({
+    expect(click2sellIpnAdapter.accept(request(sale.body))).toMatchObject({
       outcome: 'accepted',
       orderRef: '5550001',
       orderKey: 'click2sell:m1:5550001',
@@ -41,7 +41,7 @@ describe('Click2Sell ingress decision', () => {
   });
 
   it('is unauthenticated with another secret', () => {
-    expect(click2sellAdapter.accept(request(sale.body, 'other'))).toEqual({
+    expect(click2sellIpnAdapter.accept(request(sale.body, 'other'))).toEqual({
       outcome: 'unauthenticated',
       reason: 'signature_mismatch',
     });
@@ -49,7 +49,7 @@ describe('Click2Sell ingress decision', () => {
 
   it('is malformed for a JSON content type', () => {
     expect(
-      click2sellAdapter.accept(request(sale.body, 'c2s-secret', 'application/json')),
+      click2sellIpnAdapter.accept(request(sale.body, 'c2s-secret', 'application/json')),
     ).toMatchObject({
       outcome: 'malformed',
       error: { code: 'unsupported_content_type' },
@@ -67,14 +67,14 @@ describe('Click2Sell ingress decision', () => {
     ] as const;
     for (const [overrides, reason] of cases) {
       expect(
-        click2sellAdapter.accept(request(sale.body, 'c2s-secret', undefined, overrides)),
+        click2sellIpnAdapter.accept(request(sale.body, 'c2s-secret', undefined, overrides)),
       ).toEqual({ outcome: 'unauthenticated', reason });
     }
   });
 
   it('accepts the checksum alone only for a merchant that set allowChecksumOnly', () => {
     const secrets = { secretKey: 'c2s-secret', allowChecksumOnly: true };
-    const decision = click2sellAdapter.accept(
+    const decision = click2sellIpnAdapter.accept(
       request(sale.body, 'c2s-secret', undefined, { query: {}, secrets }),
     );
     expect(decision.outcome).toBe('accepted');
@@ -84,12 +84,12 @@ describe('Click2Sell ingress decision', () => {
     const params = new URLSearchParams(sale.body.toString('latin1'));
     params.delete('acquirer_transaction_id');
     const body = Buffer.from(params.toString(), 'latin1');
-    expect(click2sellAdapter.accept(request(body))).toEqual({
+    expect(click2sellIpnAdapter.accept(request(body))).toEqual({
       outcome: 'unauthenticated',
       reason: 'missing_acquirer_id',
     });
     const blank = edited(sale.body, { acquirer_transaction_id: '' });
-    expect(click2sellAdapter.accept(request(blank))).toEqual({
+    expect(click2sellIpnAdapter.accept(request(blank))).toEqual({
       outcome: 'unauthenticated',
       reason: 'missing_acquirer_id',
     });
@@ -97,7 +97,7 @@ describe('Click2Sell ingress decision', () => {
 
   it('refuses a forged copy (refund, other price, same checksum) sent without the URL token', () => {
     const forged = edited(sale.body, { transaction_type: 'Refund', product_price: '1.00 EUR' });
-    const decision = click2sellAdapter.accept(
+    const decision = click2sellIpnAdapter.accept(
       request(forged, 'c2s-secret', undefined, { query: {} }),
     );
     expect(decision).toEqual({ outcome: 'unauthenticated', reason: 'missing_url_token' });

@@ -3,8 +3,8 @@ import { missingField } from '../form/form-fields';
 import { canonicalNotification } from '../shared/canonical';
 import type { KindDecision } from '../shared/kind-decision';
 import { notificationIdOf } from '../shared/notification-id';
-import type { Click2SellNotification } from './notification-fields';
-import { click2sellKind } from './status-mapping';
+import type { Click2SellNotification } from './fields';
+import { click2sellKind } from './map-kind';
 
 /** ISO 4217 "no currency involved", for a cancellation that names no price. */
 const NO_CURRENCY = 'XXX';

@@ -1,9 +1,9 @@
 import { click2sellNotification, type Click2SellInput } from '../fixtures/click2sell-notification';
-import { click2sellAdapter } from './adapter';
+import { click2sellIpnAdapter } from './adapter';
 
 function normalize(input: Click2SellInput) {
   const { body, contentType } = click2sellNotification(input, { secretKey: 'c2s-secret' });
-  return click2sellAdapter.normalize({ merchantId: 'm1', body, contentType });
+  return click2sellIpnAdapter.normalize({ merchantId: 'm1', body, contentType });
 }
 
 describe('Click2Sell normalize', () => {
@@ -66,7 +66,7 @@ describe('Click2Sell normalize', () => {
       },
       { secretKey: 'c2s-secret' },
     );
-    expect(click2sellAdapter.normalize({ merchantId: 'm1', body, contentType })).toMatchObject({
+    expect(click2sellIpnAdapter.normalize({ merchantId: 'm1', body, contentType })).toMatchObject({
       kind: 'subscription_ended',
       amount: 0,
       currency: 'XXX',

@@ -1,7 +1,7 @@
 import { ProvidersError } from '../providers-error';
 
 /** One decoded value: its UTF-8 text and the exact bytes it decoded to (what signatures hash). */
-export interface FormValue {
+interface FormValue {
   readonly text: string;
   readonly bytes: Buffer;
 }

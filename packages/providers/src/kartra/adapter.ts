@@ -9,16 +9,17 @@ import type {
 } from '../provider-adapter';
 import { asBuffer, decideSafely, PLAIN_OK } from '../shared/ingress-decision';
 import { kartraIpnFields, kartraIpnSecret } from './ipn-form';
-import type { KartraFields } from './kartra-fields';
+import type { KartraFields } from './fields';
 import { normalizeKartraTransaction } from './normalize';
 import { kartraOutboundFields } from './outbound-json';
-import { kartraOrderRef, parseKartraTransaction } from './parse-transaction';
+import { kartraOrderRef, parseKartraTransaction } from './parse';
 import { redactKartraSecret } from './redact-secret';
 import { kartraSurfaceOf } from './surface';
-import { verifyKartraIpnSecret, verifyKartraUrlToken, type KartraCheck } from './verify';
+import { type AuthenticityCheck, verifyUrlToken } from '../shared/verify-url-token';
+import { verifyKartraIpnSecret } from './verify-signature';
 
 /** Reads the transaction fields of a Kartra body from whichever surface sent it. */
-export function kartraFields(body: Uint8Array, contentType: string | undefined): KartraFields {
+function kartraFields(body: Uint8Array, contentType: string | undefined): KartraFields {
   return kartraSurfaceOf(body, contentType) === 'ipn'
     ? kartraIpnFields(decodeOrderedForm(body))
     : kartraOutboundFields(body);
@@ -34,12 +35,12 @@ function accepted(
   return { outcome: 'accepted', orderRef, orderKey, recordBody, response: PLAIN_OK };
 }
 
-function rejected(check: KartraCheck): IngressDecision | undefined {
+function rejected(check: AuthenticityCheck): IngressDecision | undefined {
   return check.valid ? undefined : { outcome: 'unauthenticated', reason: check.reason };
 }
 
 /** The Kartra adapter: IPN form (secret echo) and outbound-API JSON (URL token). */
-export const kartraAdapter: ProviderAdapter = {
+export const kartraIpnAdapter: ProviderAdapter = {
   provider: 'kartra',
 
   accept(request: IngressRequest) {
@@ -47,7 +48,7 @@ export const kartraAdapter: ProviderAdapter = {
       const body = asBuffer(request.body);
       if (kartraSurfaceOf(body, request.contentType) === 'outbound_api') {
         // The token comes first: unauthenticated callers learn nothing about the body.
-        const check = verifyKartraUrlToken(request.query, request.secrets.urlToken);
+        const check = verifyUrlToken(request.query, request.secrets.urlToken);
         return rejected(check) ?? accepted(request, kartraOutboundFields(body), body);
       }
       const form = decodeOrderedForm(body);

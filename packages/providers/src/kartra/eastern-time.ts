@@ -5,7 +5,7 @@ import { invalidDate, wallTimeOf, zonedToUtc } from '../shared/wall-time';
  * saving (America/New_York): US services say "EST" for the Eastern clock all year, and a
  * fixed UTC-5 would put every summer event an hour late (inferred, see docs/providers.md).
  */
-export const KARTRA_TIME_ZONE = 'America/New_York';
+const KARTRA_TIME_ZONE = 'America/New_York';
 
 const DASHED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 

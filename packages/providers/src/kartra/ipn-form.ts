@@ -1,6 +1,6 @@
 import { formText } from '../form/form-fields';
 import type { OrderedForm } from '../form/ordered-form';
-import { kartraValue, type KartraFields } from './kartra-fields';
+import { kartraValue, type KartraFields } from './fields';
 
 function field(form: OrderedForm, key: string): string | undefined {
   return kartraValue(formText(form, key));

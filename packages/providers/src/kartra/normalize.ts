@@ -4,8 +4,8 @@ import { canonicalNotification, quantitiesKnown } from '../shared/canonical';
 import type { KindDecision } from '../shared/kind-decision';
 import { notificationIdOf } from '../shared/notification-id';
 import { receivedAtUtc } from '../shared/received-at';
-import type { KartraTransaction } from './kartra-fields';
-import { kartraKind } from './type-mapping';
+import type { KartraTransaction } from './fields';
+import { kartraKind } from './map-kind';
 
 /** Kinds whose notification is about money and must say how much. */
 const MONEY_KINDS = new Set(['payment_completed', 'refund', 'chargeback_lost', 'payment_denied']);

@@ -1,16 +1,16 @@
 import { kartraIpn, type KartraIpnInput } from '../fixtures/kartra-ipn';
 import { kartraOutboundJson, type KartraOutboundInput } from '../fixtures/kartra-outbound-json';
 import type { NormalizeOptions } from '../provider-adapter';
-import { kartraAdapter } from './adapter';
+import { kartraIpnAdapter } from './adapter';
 
 function ipn(input: KartraIpnInput, options?: NormalizeOptions) {
   const { body, contentType } = kartraIpn(input, { secretKey: 'kartra-secret' });
-  return kartraAdapter.normalize({ merchantId: 'm1', body, contentType }, options);
+  return kartraIpnAdapter.normalize({ merchantId: 'm1', body, contentType }, options);
 }
 
 function outbound(input: KartraOutboundInput, receivedAt?: string) {
   const { body, contentType } = kartraOutboundJson(input);
-  return kartraAdapter.normalize({ merchantId: 'm1', body, contentType, receivedAt });
+  return kartraIpnAdapter.normalize({ merchantId: 'm1', body, contentType, receivedAt });
 }
 
 describe('Kartra IPN normalize', () => {
@@ -219,7 +219,7 @@ describe('Kartra outbound JSON normalize', () => {
 
   it('refuses JSON that is not an object, or without a transaction', () => {
     const norm = (text: string) =>
-      kartraAdapter.normalize({
+      kartraIpnAdapter.normalize({
         merchantId: 'm1',
         body: Buffer.from(text),
         contentType: 'application/json',

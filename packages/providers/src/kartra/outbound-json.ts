@@ -1,6 +1,6 @@
 import { ProvidersError } from '../providers-error';
 import { parseJsonNumbersAsText } from './json-numbers-as-text';
-import { kartraValue, type KartraFields } from './kartra-fields';
+import { kartraValue, type KartraFields } from './fields';
 
 type JsonObject = Readonly<Record<string, unknown>>;
 

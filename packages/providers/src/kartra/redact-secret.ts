@@ -5,7 +5,7 @@ const EQUALS = 0x3d;
 const SECRET_KEY = 'secret_key';
 
 /** What replaces Kartra's echoed secret in the stored body. */
-export const REDACTED = 'redacted';
+const REDACTED = 'redacted';
 
 /**
  * The IPN body with the value of `secret_key` replaced by {@link REDACTED}, every other byte

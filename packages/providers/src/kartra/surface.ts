@@ -1,6 +1,6 @@
 import { ProvidersError } from '../providers-error';
 import { FORM_MEDIA_TYPE, isJsonMediaType, mediaTypeOf } from '../shared/content-type';
-import type { KartraSurface } from './kartra-fields';
+import type { KartraSurface } from './fields';
 
 const OPEN_BRACE = 0x7b;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);

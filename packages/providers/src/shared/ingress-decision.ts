@@ -1,5 +1,5 @@
 import type { IngressDecision, ProviderResponse } from '../provider-adapter';
-import { isProvidersError } from '../providers-error';
+import { ProvidersError } from '../providers-error';
 
 /** The short plain-text answer for providers that need nothing but a 200. */
 export const PLAIN_OK: ProviderResponse = { contentType: 'text/plain; charset=utf-8', body: 'OK' };
@@ -9,7 +9,7 @@ export function decideSafely(decide: () => IngressDecision): IngressDecision {
   try {
     return decide();
   } catch (error) {
-    if (isProvidersError(error)) return { outcome: 'malformed', error };
+    if (error instanceof ProvidersError) return { outcome: 'malformed', error };
     throw error;
   }
 }

@@ -105,7 +105,7 @@ export const formPairs: fc.Arbitrary<FormPair[]> = fc.array(
 );
 
 /** Percent-encodes every byte, so any decoded byte sequence can be written back exactly. */
-export function encodeBytes(bytes: Uint8Array): string {
+function encodeBytes(bytes: Uint8Array): string {
   return [...bytes].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
 }
 

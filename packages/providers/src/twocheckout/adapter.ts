@@ -4,21 +4,18 @@ import type { IngressRequest, ProviderAdapter, RawNotification } from '../provid
 import { requireFormContentType } from '../shared/content-type';
 import { asBuffer, decideSafely } from '../shared/ingress-decision';
 import { normalizeTwoCheckoutIpn } from './normalize';
-import { parseTwoCheckoutIpn, twoCheckoutOrderRef } from './parse-ipn';
+import { parseTwoCheckoutIpn, twoCheckoutOrderRef } from './parse';
 import { receiptDate, twoCheckoutReadReceipt } from './read-receipt';
-import { isTwoCheckoutAlgorithm, verifyTwoCheckoutSignature } from './signature';
+import { isTwoCheckoutAlgorithm, verifyTwoCheckoutSignature } from './verify-signature';
 
 /** Decodes a 2Checkout IPN body (form-encoded, received order kept). */
-export function decodeTwoCheckoutIpn(
-  body: Uint8Array,
-  contentType: string | undefined,
-): OrderedForm {
+function decodeTwoCheckoutIpn(body: Uint8Array, contentType: string | undefined): OrderedForm {
   requireFormContentType(contentType);
   return decodeOrderedForm(body);
 }
 
 /** The 2Checkout IPN adapter. */
-export const twoCheckoutAdapter: ProviderAdapter = {
+export const twoCheckoutIpnAdapter: ProviderAdapter = {
   provider: '2checkout',
 
   accept(request: IngressRequest) {

@@ -6,8 +6,8 @@ import type {
 import { canonicalNotification, quantitiesKnown } from '../shared/canonical';
 import { timesQuantity } from '../shared/amounts';
 import { notificationIdOf } from '../shared/notification-id';
-import type { TwoCheckoutIpn, TwoCheckoutLine } from './ipn-fields';
-import { twoCheckoutKind } from './status-mapping';
+import type { TwoCheckoutIpn, TwoCheckoutLine } from './fields';
+import { twoCheckoutKind } from './map-kind';
 
 function lineAmount(line: TwoCheckoutLine): number {
   if (line.total !== undefined) return Math.abs(line.total);

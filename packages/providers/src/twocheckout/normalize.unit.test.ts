@@ -1,11 +1,11 @@
 import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '../fixtures/twocheckout-ipn';
-import { twoCheckoutAdapter } from './adapter';
+import { twoCheckoutIpnAdapter } from './adapter';
 
 const SECRET = 'sk_2co_test';
 
 function normalize(input: TwoCheckoutIpnInput) {
   const { body, contentType } = twoCheckoutIpn(input, { secretKey: SECRET });
-  return twoCheckoutAdapter.normalize({ merchantId: 'm1', body, contentType });
+  return twoCheckoutIpnAdapter.normalize({ merchantId: 'm1', body, contentType });
 }
 
 const twoLines = [
@@ -160,7 +160,11 @@ describe('2Checkout normalize: other fields', () => {
       { secretKey: SECRET },
     );
     const withoutTotals = Buffer.from(body.toString().replace(/&IPN_TOTAL%5B%5D=[^&]*/g, ''));
-    const n = twoCheckoutAdapter.normalize({ merchantId: 'm1', body: withoutTotals, contentType });
+    const n = twoCheckoutIpnAdapter.normalize({
+      merchantId: 'm1',
+      body: withoutTotals,
+      contentType,
+    });
     expect(n.lines[0]!.amount).toBe(250);
   });
 });
@@ -188,7 +192,7 @@ describe('2Checkout notificationId', () => {
       { ...base, messageId: '1001' },
       { secretKey: 'x' },
     );
-    const other = twoCheckoutAdapter.normalize({ merchantId: 'm2', body, contentType });
+    const other = twoCheckoutIpnAdapter.normalize({ merchantId: 'm2', body, contentType });
     expect(other.notificationId).not.toBe(a.notificationId);
   });
   it('is the same for a COMPLETE re-sent later with a new IPN_DATE and MESSAGE_ID', () => {
@@ -229,7 +233,7 @@ describe('2Checkout normalize: typed errors', () => {
       { refno: '1', extraFields: [['IPN_QTY[]', '4']] },
       { secretKey: SECRET },
     );
-    expect(() => twoCheckoutAdapter.normalize({ merchantId: 'm1', body, contentType })).toThrow(
+    expect(() => twoCheckoutIpnAdapter.normalize({ merchantId: 'm1', body, contentType })).toThrow(
       expect.objectContaining({ code: 'invalid_field', field: 'IPN_QTY[]' }),
     );
   });

@@ -1,5 +1,5 @@
 import type { OrderedForm } from '../form/ordered-form';
-import { hmacHex, lengthPrefixed, type TwoCheckoutAlgorithm } from './signature';
+import { hmacHex, lengthPrefixed, type TwoCheckoutAlgorithm } from './verify-signature';
 
 const EMPTY = new Uint8Array(0);
 

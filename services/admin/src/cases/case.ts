@@ -1,7 +1,7 @@
 import type { OperatorResolution } from '@clawback/notifications';
 
 /** What a case is about (ADR 0014). */
-export type CaseKind = 'rejected' | 'overdue' | 'dead_letter' | 'cancellation_dead_letter';
+type CaseKind = 'rejected' | 'overdue' | 'dead_letter' | 'cancellation_dead_letter';
 
 /** `open` until a resolution took effect; `dismissed` by an operator; `resolved` otherwise. */
 export type CaseStatus = 'open' | 'resolved' | 'dismissed';
@@ -21,7 +21,7 @@ export interface CaseResolution {
 }
 
 /** Money on a case, in minor units of `currency`. */
-export interface CaseAmounts {
+interface CaseAmounts {
   readonly currency: string | null;
   /** What the notification said moved. */
   readonly amount: number | null;

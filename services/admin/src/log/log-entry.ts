@@ -11,7 +11,7 @@ export interface LogPosition {
 }
 
 /** Which dead-letter topic a dead letter is on. */
-export type DeadLetterQueue = 'raw' | 'cancellations';
+type DeadLetterQueue = 'raw' | 'cancellations';
 
 /** A dead letter, from either queue, as the admin service shows it. */
 export interface DeadLetterEntry {

@@ -6,7 +6,7 @@ import { readLedger, type PageRequest } from '../ledger/read-ledger';
 import { ledgerReport } from './ledger-report';
 
 /** How to call the command. */
-export const LEDGER_USAGE =
+const LEDGER_USAGE =
   'usage: npm run commissions:ledger -- <merchantId> <affiliateId> [--cursor N] [--limit N]';
 
 /** A parsed command line. */

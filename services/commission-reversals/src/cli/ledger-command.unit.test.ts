@@ -1,4 +1,4 @@
-import { isCommissionError } from '../commission-error';
+import { CommissionError } from '../commission-error';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
 import { parseLedgerArguments } from './ledger-command';
 import { ledgerReport } from './ledger-report';
@@ -27,7 +27,8 @@ describe('ledger command line', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(isCommissionError(error, 'invalid_arguments')).toBe(true);
+    expect(error).toBeInstanceOf(CommissionError);
+    expect(error).toMatchObject({ code: 'invalid_arguments' });
   });
 });
 

@@ -6,7 +6,7 @@ export type ReversalReason =
   'refund_partial' | 'refund_full' | 'chargeback_opened' | 'chargeback_lost' | 'payment_denied';
 
 /** Fields every adjustment carries (see schemas/affiliates.commission.adjustments.avsc). */
-export interface AdjustmentBase<Type extends string, Reason extends string> {
+interface AdjustmentBase<Type extends string, Reason extends string> {
   /** `{sourceEventId}:{type}`: deterministic, so a replay yields the same ids. */
   readonly adjustmentId: string;
   readonly type: Type;
@@ -30,15 +30,15 @@ export interface AdjustmentBase<Type extends string, Reason extends string> {
 }
 
 /** Commission earned on a paid order with an affiliate. */
-export interface CommissionEarned extends AdjustmentBase<'CommissionEarned', 'order_paid'> {
+interface CommissionEarned extends AdjustmentBase<'CommissionEarned', 'order_paid'> {
   readonly earnedFrom: EarnedFrom;
 }
 
 /** Commission taken back (pro rata, in full, or into a chargeback hold). */
-export type CommissionReversed = AdjustmentBase<'CommissionReversed', ReversalReason>;
+type CommissionReversed = AdjustmentBase<'CommissionReversed', ReversalReason>;
 
 /** A chargeback hold released after the chargeback was won. */
-export type CommissionReinstated = AdjustmentBase<'CommissionReinstated', 'chargeback_won'>;
+type CommissionReinstated = AdjustmentBase<'CommissionReinstated', 'chargeback_won'>;
 
 /** Every adjustment, discriminated on `type`. */
 export type CommissionAdjustment = CommissionEarned | CommissionReversed | CommissionReinstated;

@@ -1,11 +1,11 @@
 import { isRetriable } from '@clawback/errors';
 import type { Redis } from '@clawback/redis';
 import type { FastifyInstance } from 'fastify';
-import { CommissionError, isCommissionError } from '../commission-error';
+import { CommissionError } from '../commission-error';
 import { readLedger, type PageRequest } from '../ledger/read-ledger';
 
 /** Default and largest page size of the read API. */
-export const PAGE_LIMITS = { default: 100, max: 1000 } as const;
+const PAGE_LIMITS = { default: 100, max: 1000 } as const;
 
 /**
  * The page a query asks for: `cursor` (entry index, default 0) and `limit` (1 to 1000, default
@@ -66,7 +66,7 @@ export function registerLedgerRoute(
       }
       return reply.code(200).send(ledger);
     } catch (error) {
-      if (isCommissionError(error, 'ledger_rebuilding')) {
+      if (error instanceof CommissionError && error.code === 'ledger_rebuilding') {
         // Lost keys are never answered as "no entries": the caller retries after the rebuild.
         return reply.code(503).send(problem('ledger_rebuilding', error.message));
       }

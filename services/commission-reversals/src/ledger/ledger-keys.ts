@@ -32,7 +32,7 @@ export interface AffiliateLedgerKeys {
 }
 
 /** The hash tag of the affiliate `{merchantId}:{affiliateId}`, ids URI-encoded inside it. */
-export function affiliateTag(merchantId: string, affiliateId: string): string {
+function affiliateTag(merchantId: string, affiliateId: string): string {
   return `{${encodeURIComponent(merchantId)}:${encodeURIComponent(affiliateId)}}`;
 }
 

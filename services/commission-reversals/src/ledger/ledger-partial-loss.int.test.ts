@@ -1,6 +1,6 @@
 import type { Redis } from '@clawback/redis';
 import { createTestContext, type TestContext } from '@clawback/test-harness';
-import { isCommissionError } from '../commission-error';
+import { CommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import { decideEvents } from '../decide/decide-events';
 import { OrderStory } from '../testing/lifecycle-events';
@@ -41,7 +41,7 @@ async function readRejection(affiliateId: string): Promise<string> {
     const page = await readLedger(redis, 'm', affiliateId, { cursor: 0, limit: 10 });
     return page === undefined ? 'absent' : `${page.totalEntries} entries`;
   } catch (error) {
-    return isCommissionError(error) ? error.code : String(error);
+    return error instanceof CommissionError ? error.code : String(error);
   }
 }
 

@@ -74,7 +74,7 @@ return ARGV[1]
 `;
 
 /** The ledger's scripts as ioredis commands (EVALSHA, loaded on first use). */
-export interface LedgerCommands {
+interface LedgerCommands {
   bookCommission(...keysThenArgs: string[]): Promise<[number, number]>;
   checkAffiliateLedger(
     manifest: string,

@@ -4,7 +4,7 @@ import type { Admin, KafkaMessage } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { fromAvroAdjustment } from '../avro/adjustment-avro';
 import type { CommissionCodecs } from '../avro/commission-codecs';
-import { CommissionError, isCommissionError } from '../commission-error';
+import { CommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../decide/commission-adjustment';
 import type { CommissionMetrics } from '../metrics/commission-metrics';
 import type { LedgerStore } from './ledger-store';
@@ -59,7 +59,8 @@ export class LedgerTask implements PartitionTask {
     try {
       stored = await deps.store.position(generation, deps.topic, partition);
     } catch (error) {
-      if (isCommissionError(error, 'ledger_lost')) await lost(deps, generation, 'open');
+      if (error instanceof CommissionError && error.code === 'ledger_lost')
+        await lost(deps, generation, 'open');
       throw error;
     }
     let nextOffset = stored;

@@ -1,4 +1,4 @@
-import { isCommissionError } from '../commission-error';
+import { CommissionError } from '../commission-error';
 import { OrderStory } from '../testing/lifecycle-events';
 import { testTerms } from '../testing/terms';
 import { parseCommissionRate } from './commission-rate';
@@ -28,7 +28,8 @@ describe('parseCommissionRate', () => {
         return e;
       }
     })();
-    expect(isCommissionError(error, 'commission_settings_invalid')).toBe(true);
+    expect(error).toBeInstanceOf(CommissionError);
+    expect(error).toMatchObject({ code: 'commission_settings_invalid' });
     expect((error as Error).message).toMatch(/^shop\.commission\.defaultRate: /);
   });
 });

@@ -3,7 +3,7 @@ import type { LifecycleEvent } from '@clawback/order-machine';
 import { OrderStory, type TestOrder } from './lifecycle-events';
 
 /** One step of a generated story; amounts are per mille of what remains. */
-export type StoryStep =
+type StoryStep =
   | { readonly kind: 'refund'; readonly perMille: number }
   | { readonly kind: 'chargebackOpened' | 'chargebackWon' | 'chargebackLost' | 'paymentDenied' };
 

@@ -38,7 +38,7 @@ export interface CommissionsFixture {
 }
 
 /** Settings for tests: the context's names, small batches (many transactions), short sessions. */
-export function testCommissionSettings(ctx: TestContext): CommissionSettings {
+function testCommissionSettings(ctx: TestContext): CommissionSettings {
   return {
     ...defaultCommissionSettings,
     topics: ctx.topics,

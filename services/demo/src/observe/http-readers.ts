@@ -1,7 +1,7 @@
 import type { CancellationWebhookBody } from '@clawback/subscription-cancellations';
 
 /** An affiliate's balance in one currency, as commission-reversals' read API returns it. */
-export interface AffiliateBalance {
+interface AffiliateBalance {
   readonly currency: string;
   readonly balance: number;
   readonly earned: number;

@@ -5,7 +5,7 @@ import { type RunGroups, runGroups } from '../run/run-names';
 import type { ProcessSpec } from './service-process';
 
 /** When a started process counts as ready. */
-export interface Readiness {
+interface Readiness {
   /** An HTTP URL that answers 2xx once the process is ready (`/readyz` of the services). */
   readonly url: string;
   /** Consumer groups that must have a member with partitions. */

@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import { type ReceiverBook, emptyBook, receiveCancellation } from './receive-cancellation';
 
 /** What `GET /cancellations` answers: the receiver's book, for the demo's tables. */
-export interface ReceiverReport {
+interface ReceiverReport {
   readonly cancellations: readonly unknown[];
   readonly refused: readonly string[];
   readonly deliveries: number;

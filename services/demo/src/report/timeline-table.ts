@@ -13,7 +13,7 @@ const columns: readonly Column[] = [
 ];
 
 /** One row of an order's timeline: what the event says about the order's money. */
-export function timelineRow(event: LifecycleEvent): readonly string[] {
+function timelineRow(event: LifecycleEvent): readonly string[] {
   const row = (value: number | null, refunded = '', remaining = '', note = '') => [
     String(event.sequence),
     event.type,

@@ -10,7 +10,7 @@ export const REPO_ROOT = resolve(__dirname, '../../../..');
 export const RUNS_DIR = join(REPO_ROOT, 'services/demo/.runs');
 
 /** Loopback ports of one run, chosen free at start so a run never collides with anything. */
-export interface DemoPorts {
+interface DemoPorts {
   readonly ingress: number;
   readonly lifecycleOps: number;
   readonly cancellationsOps: number;

@@ -1,4 +1,4 @@
-import { type KartraIpnInput, kartraIpn, kartraOutboundJson } from '@clawback/providers';
+import { type KartraIpnInput, kartraIpn, kartraOutboundJson } from '@clawback/providers/testing';
 import { DEMO_MERCHANTS, DEMO_SECRETS } from '../merchants/demo-merchants';
 import type { NotificationRoute } from './notification-route';
 import { type DemoOrder, type StoryStep, orderKeyOf } from './story-step';

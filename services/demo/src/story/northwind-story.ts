@@ -1,4 +1,4 @@
-import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers';
+import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers/testing';
 import { DEMO_MERCHANTS, DEMO_SECRETS } from '../merchants/demo-merchants';
 import type { NotificationRoute } from './notification-route';
 import { type DemoOrder, type StoryStep, orderKeyOf } from './story-step';

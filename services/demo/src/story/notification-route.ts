@@ -3,4 +3,4 @@ import type { NotificationRoute as AnyProviderRoute } from '@clawback/test-harne
 /** Where the demo's providers post; narrowed to the providers the demo stories use. */
 export type NotificationRoute = AnyProviderRoute<'2checkout' | 'kartra' | 'click2sell'>;
 
-export { postNotification, type IngressAnswer } from '@clawback/test-harness';
+export { postNotification } from '@clawback/test-harness';

@@ -1,4 +1,4 @@
-import { type Click2SellInput, click2sellNotification } from '@clawback/providers';
+import { type Click2SellInput, click2sellNotification } from '@clawback/providers/testing';
 import { DEMO_MERCHANTS, DEMO_SECRETS } from '../merchants/demo-merchants';
 import type { NotificationRoute } from './notification-route';
 import { type StoryStep, orderKeyOf } from './story-step';

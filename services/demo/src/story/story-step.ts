@@ -1,4 +1,4 @@
-import type { FixtureBody } from '@clawback/providers';
+import type { FixtureBody } from '@clawback/providers/testing';
 import type { NotificationRoute } from './notification-route';
 
 /** An order of the story, as the tables introduce it. */

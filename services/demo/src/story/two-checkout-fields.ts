@@ -1,10 +1,10 @@
+import { SIGNATURE_FIELD } from '@clawback/providers';
 import {
   type FixtureBody,
   type FormPair,
-  SIGNATURE_FIELD,
   type TwoCheckoutSigning,
   signTwoCheckoutPairs,
-} from '@clawback/providers';
+} from '@clawback/providers/testing';
 
 const signatureFields = new Set<string>(Object.values(SIGNATURE_FIELD));
 

@@ -1,7 +1,7 @@
 import type { Redis } from '@clawback/redis';
 
 /** The key of a Click2Sell checksum's fingerprint record, under the client's key prefix. */
-export function checksumKey(checksumKey: string): string {
+function checksumKey(checksumKey: string): string {
   return `ingress:checksum:${checksumKey}`;
 }
 

@@ -49,7 +49,6 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
 export class IngressError extends ClawbackError<IngressErrorCode> {
   constructor(code: IngressErrorCode, message: string, cause?: unknown) {
     super(code, message, { retriable: STATUS_OF[code] === 503, cause });
-    this.name = 'IngressError';
   }
 
   /** The HTTP status to answer with. */

@@ -1,13 +1,12 @@
 import { createLogger } from '@clawback/logging';
 import { parseMerchants } from '@clawback/merchants';
+import { decodeOrderedForm, readReceiptHash } from '@clawback/providers';
 import {
   click2sellNotification,
-  decodeOrderedForm,
   kartraIpn,
   kartraOutboundJson,
-  readReceiptHash,
   twoCheckoutIpn,
-} from '@clawback/providers';
+} from '@clawback/providers/testing';
 import { Registry } from 'prom-client';
 import { DEFAULT_INGRESS_SETTINGS } from '../settings/ingress-settings';
 import { MemoryDedupe, MemoryPublisher } from '../testing/memory-doubles';

@@ -9,7 +9,7 @@ interface ClientError {
 }
 
 /** Our stable error for a request node's HTTP parser refused. */
-export function clientErrorOf(error: ClientError): IngressError {
+function clientErrorOf(error: ClientError): IngressError {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return new IngressError('headers_too_large', 'the request line and headers are too large');

@@ -1,6 +1,6 @@
 import { createLogger } from '@clawback/logging';
 import { parseMerchants } from '@clawback/merchants';
-import { click2sellNotification, kartraIpn, twoCheckoutIpn } from '@clawback/providers';
+import { click2sellNotification, kartraIpn, twoCheckoutIpn } from '@clawback/providers/testing';
 import { Registry } from 'prom-client';
 import { STATUS_OF, type IngressErrorCode } from '../errors/ingress-error';
 import { DEFAULT_INGRESS_SETTINGS } from '../settings/ingress-settings';

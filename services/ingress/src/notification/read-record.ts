@@ -1,9 +1,4 @@
-import {
-  isProvidersError,
-  normalizeWithAdapter,
-  type ProviderAdapter,
-  type ProvidersError,
-} from '@clawback/providers';
+import { normalizeWithAdapter, type ProviderAdapter, ProvidersError } from '@clawback/providers';
 import type { RawNotificationRecord } from '../publish/notification-publisher';
 
 /**
@@ -41,7 +36,7 @@ export function readRecord(
     );
     return { kind: 'interpreted', notificationId: notification.notificationId };
   } catch (error) {
-    if (isProvidersError(error) && error.code === 'implausible_provider_time') {
+    if (error instanceof ProvidersError && error.code === 'implausible_provider_time') {
       return { kind: 'implausible', error };
     }
     return { kind: 'uninterpretable' };

@@ -9,7 +9,7 @@ export interface BatchLimits {
 }
 
 /** Defaults of {@link BatchLimits}. */
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRecords: 200, maxBytes: 900 * 1024 };
+const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRecords: 200, maxBytes: 900 * 1024 };
 
 interface Queued {
   readonly message: Message;

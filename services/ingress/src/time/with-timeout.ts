@@ -1,5 +1,5 @@
 /** Raised by {@link withTimeout} when time runs out first. */
-export class TimeoutElapsed extends Error {
+class TimeoutElapsed extends Error {
   constructor(readonly timeoutMs: number) {
     super(`no answer within ${timeoutMs} ms`);
     this.name = 'TimeoutElapsed';

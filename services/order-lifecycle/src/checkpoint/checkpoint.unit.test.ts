@@ -1,4 +1,4 @@
-import { isLifecycleError } from '../lifecycle-error';
+import { LifecycleError } from '../lifecycle-error';
 import { decodeCheckpoint, encodeCheckpointMetadata } from './checkpoint';
 
 const committed = (nextOffset: string, metadata: string | null) =>
@@ -27,7 +27,8 @@ describe('partition checkpoint', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isLifecycleError(caught, 'invalid_checkpoint')).toBe(true);
+    expect(caught).toBeInstanceOf(LifecycleError);
+    expect(caught).toMatchObject({ code: 'invalid_checkpoint' });
   });
 
   it('given metadata of another shape, when read, then it is refused', () => {

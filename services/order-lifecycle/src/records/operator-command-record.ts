@@ -6,7 +6,7 @@ import {
   type OperatorCommandBody,
   type OperatorCommandSubject,
 } from '@clawback/notifications';
-import { isProvidersError, normalizeNotification } from '@clawback/providers';
+import { ProvidersError, normalizeNotification } from '@clawback/providers';
 import type { RawNotificationRecord } from './raw-notification';
 import type { NormalizeOptionsFor } from './to-partition-records';
 
@@ -54,7 +54,7 @@ function subjectOf(body: Record<string, unknown>): OperatorCommandSubject | null
 }
 
 /** The command body of an operator record, field-checked. */
-export function operatorCommandBody(raw: RawNotificationRecord): OperatorCommandBody {
+function operatorCommandBody(raw: RawNotificationRecord): OperatorCommandBody {
   const body = parseBody(raw);
   const resolution = text(body, 'resolution');
   if (!(OPERATOR_RESOLUTIONS as readonly string[]).includes(resolution))
@@ -121,7 +121,7 @@ function normalizedSubject(subject: OperatorCommandSubject, optionsFor: Normaliz
       optionsFor(subject.provider, subject.merchantId),
     );
   } catch (error) {
-    if (!isProvidersError(error)) throw error;
+    if (!(error instanceof ProvidersError)) throw error;
     return fail(`the subject does not normalize: ${error.code}: ${error.message}`);
   }
 }

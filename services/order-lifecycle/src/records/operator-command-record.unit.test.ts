@@ -3,7 +3,8 @@ import {
   type OperatorCommandBody,
   type RawNotificationRecord,
 } from '@clawback/notifications';
-import { kartraOutboundJson, normalizeNotification } from '@clawback/providers';
+import { normalizeNotification } from '@clawback/providers';
+import { kartraOutboundJson } from '@clawback/providers/testing';
 import { InvalidOperatorCommand, toOperatorCommand } from './operator-command-record';
 
 const RECEIVED = Date.parse('2026-02-01T10:00:00Z');

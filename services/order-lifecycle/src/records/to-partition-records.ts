@@ -1,10 +1,6 @@
 import { isClawbackError } from '@clawback/errors';
 import { OPERATOR_SOURCE, isProviderName } from '@clawback/notifications';
-import {
-  isProvidersError,
-  normalizeNotification,
-  type NormalizeOptions,
-} from '@clawback/providers';
+import { ProvidersError, normalizeNotification, type NormalizeOptions } from '@clawback/providers';
 import type { KafkaMessage } from '@clawback/kafka';
 import type { PartitionRecord } from '../processing/partition-record';
 import { justifiedTime } from '../processing/watermark';
@@ -84,7 +80,7 @@ async function toPartitionRecord(
     }
     return { kind: 'notification', offset, raw, notification };
   } catch (error) {
-    if (isProvidersError(error)) return unusable(offset, raw, error.code, error.message);
+    if (error instanceof ProvidersError) return unusable(offset, raw, error.code, error.message);
     // Normalizing is pure: whatever else it throws, it throws for these bytes every time, so
     // retrying would hold the partition forever. Dead-letter the record instead.
     return unusable(offset, raw, 'unprocessable_record', messageOf(error));

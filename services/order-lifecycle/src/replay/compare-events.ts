@@ -5,7 +5,7 @@ export interface EventRecord {
 }
 
 /** How one partition compared. */
-export interface PartitionComparison {
+interface PartitionComparison {
   readonly partition: number;
   readonly replayed: number;
   readonly original: number;

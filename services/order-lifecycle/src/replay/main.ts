@@ -1,7 +1,7 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
-import { isLifecycleError } from '../lifecycle-error';
+import { LifecycleError } from '../lifecycle-error';
 import { loadMerchantNormalization } from '../merchants/load-merchant-normalization';
 import { loadLifecycleSettings } from '../settings/lifecycle-settings';
 import { parseReplayArguments } from './replay-arguments';
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     if (
       error instanceof ConfigError ||
       error instanceof MerchantsError ||
-      isLifecycleError(error, 'invalid_arguments')
+      (error instanceof LifecycleError && error.code === 'invalid_arguments')
     ) {
       process.stderr.write(`lifecycle-replay: ${error.message}\n`);
     } else {

@@ -8,7 +8,7 @@ export interface ReplayArguments {
   readonly compare: boolean;
 }
 
-export const replayUsage =
+const replayUsage =
   'usage: npm run lifecycle:replay -- --from-beginning --target-prefix <prefix> [--no-compare]';
 
 /**

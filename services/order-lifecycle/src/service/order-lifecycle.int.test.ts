@@ -1,6 +1,6 @@
 import { createLogger } from '@clawback/logging';
 import { parseMerchants } from '@clawback/merchants';
-import { kartraIpn, type KartraIpnInput } from '@clawback/providers';
+import { kartraIpn, type KartraIpnInput } from '@clawback/providers/testing';
 import { AvroRegistry } from '@clawback/schema-registry';
 import type { TestContext } from '@clawback/test-harness';
 import { merchantNormalization } from '../merchants/merchant-normalization';

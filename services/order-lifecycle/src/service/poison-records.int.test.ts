@@ -6,7 +6,7 @@ import {
   kartraIpn,
   twoCheckoutIpn,
   type FixtureBody,
-} from '@clawback/providers';
+} from '@clawback/providers/testing';
 import { AvroRegistry } from '@clawback/schema-registry';
 import type { TestContext } from '@clawback/test-harness';
 import { decodeCheckpoint } from '../checkpoint/checkpoint';

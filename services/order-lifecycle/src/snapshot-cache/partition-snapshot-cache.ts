@@ -5,7 +5,7 @@ import type { PartitionCacheKeys } from './cache-keys';
 import { readParkedScript, readSnapshotsScript, writeSnapshotsScript } from './cache-scripts';
 
 /** The manifest's lineage token and caught-up offset, read together. */
-export interface CacheHead {
+interface CacheHead {
   readonly lineage: string | null;
   readonly caughtUpTo: string | null;
 }

@@ -7,7 +7,7 @@ import type { LogRecord } from './notification-log';
 import { produceInChunks, rawMessages } from './raw-records';
 
 /** The topics the lifecycle reads and writes. */
-export const LIFECYCLE_TOPICS: readonly TopicKey[] = [
+const LIFECYCLE_TOPICS: readonly TopicKey[] = [
   'notificationsRaw',
   'notificationsDlq',
   'lifecycleEvents',

@@ -1,4 +1,4 @@
-import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers';
+import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers/testing';
 import type { RawNotificationRecord } from '../records/raw-notification';
 import { seededRandom } from '@clawback/test-harness';
 

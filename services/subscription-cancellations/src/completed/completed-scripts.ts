@@ -46,7 +46,7 @@ return 1
 `;
 
 /** The record's scripts as ioredis commands. */
-export interface CompletedCommands {
+interface CompletedCommands {
   recordCompletedCancellation(key: string, field: string, json: string): Promise<string>;
   beginCompletedRebuild(
     key: string,

@@ -1,5 +1,5 @@
 import { isRetriable, retry } from '@clawback/errors';
-import { CancellationError, isCancellationError } from '../cancellation-error';
+import { CancellationError } from '../cancellation-error';
 import type { RetrySettings } from '../settings/service-settings';
 
 /** The clock, randomness and sleep a retry loop uses; all injectable for tests. */
@@ -45,9 +45,7 @@ export async function callWithRetry<T>(
         maxDelayMs: policy.maxDelayMs,
         ...(deps.random && { random: deps.random }),
         shouldRetry: (error) =>
-          isRetriable(error) &&
-          !isCancellationError(error, 'delivery_interrupted') &&
-          deps.now() + retryAfterOf(error) <= deadline,
+          isRetriable(error) && !interrupted(error) && deps.now() + retryAfterOf(error) <= deadline,
         onRetry: (error, attempt, backoffMs) => {
           const remaining = Math.max(0, deadline - deps.now());
           wait = Math.max(Math.min(backoffMs, remaining), retryAfterOf(error));
@@ -58,13 +56,17 @@ export async function callWithRetry<T>(
     );
     return { ok: true, value, attempts };
   } catch (error) {
-    if (isCancellationError(error, 'delivery_interrupted')) throw error;
+    if (interrupted(error)) throw error;
     return { ok: false, error: asCancellationError(error), attempts };
   }
 }
 
 function retryAfterOf(error: unknown): number {
-  return isCancellationError(error) ? (error.retryAfterMs ?? 0) : 0;
+  return error instanceof CancellationError ? (error.retryAfterMs ?? 0) : 0;
+}
+
+function interrupted(error: unknown): boolean {
+  return error instanceof CancellationError && error.code === 'delivery_interrupted';
 }
 
 function asCancellationError(error: unknown): CancellationError {

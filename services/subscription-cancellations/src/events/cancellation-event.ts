@@ -3,7 +3,7 @@ import type { CancellationCause } from '../policy/cancellation-request';
 import type { AdapterName } from '../settings/merchant-settings';
 
 /** Fields of every event on `subscriptions.cancellations` (keyed by `subscriptionRef`). */
-export interface CancellationEventBase<Type extends string> {
+interface CancellationEventBase<Type extends string> {
   /** Deterministic: see {@link cancellationEventId}. */
   readonly eventId: string;
   readonly type: Type;
@@ -22,12 +22,12 @@ export interface CancellationEventBase<Type extends string> {
 }
 
 /** Clawback decided to cancel the subscription. */
-export interface SubscriptionCancellationRequested extends CancellationEventBase<'SubscriptionCancellationRequested'> {
+interface SubscriptionCancellationRequested extends CancellationEventBase<'SubscriptionCancellationRequested'> {
   readonly attempts: 0;
 }
 
 /** The receiver confirmed the cancellation (or that it had already happened). */
-export interface SubscriptionCancelled extends CancellationEventBase<'SubscriptionCancelled'> {
+interface SubscriptionCancelled extends CancellationEventBase<'SubscriptionCancelled'> {
   /** Outbound calls it took. */
   readonly attempts: number;
   /** The receiver answered that the subscription was already cancelled. */
@@ -43,7 +43,7 @@ export interface CancellationFailure {
 }
 
 /** The cancellation failed for good: refused, or retries exhausted. Also dead-lettered. */
-export interface SubscriptionCancellationFailed extends CancellationEventBase<'SubscriptionCancellationFailed'> {
+interface SubscriptionCancellationFailed extends CancellationEventBase<'SubscriptionCancellationFailed'> {
   readonly attempts: number;
   readonly lastError: CancellationFailure;
 }

@@ -1,7 +1,7 @@
 import type { AvroCancellationEvent } from './cancellation-avro';
 
 /** Where a dead letter gave up. */
-export type DeadLetterStage = 'decode' | 'cancel';
+type DeadLetterStage = 'decode' | 'cancel';
 
 /** A `subscriptions.cancellations.dlq` value (schemas/subscriptions.cancellations.dlq.avsc). */
 export interface CancellationDeadLetter {

@@ -4,7 +4,7 @@ import type { MerchantCancellationSettings } from '../settings/merchant-settings
 import type { CancellationCause, CancellationRequest } from './cancellation-request';
 
 /** Why a lifecycle event cancels nothing. */
-export type IgnoreReason =
+type IgnoreReason =
   'not_a_cause' | 'partial_refund_kept' | 'no_subscriptions' | 'merchant_not_configured';
 
 /** What one lifecycle event asks of this service. */
@@ -13,7 +13,7 @@ export type CancellationPlan =
   | { readonly kind: 'ignore'; readonly reason: IgnoreReason };
 
 /** The cause an event would be, before the merchant's policy is applied. */
-export function causeOf(event: LifecycleEvent): CancellationCause | undefined {
+function causeOf(event: LifecycleEvent): CancellationCause | undefined {
   switch (event.type) {
     case 'RefundApplied':
       return event.kind === 'full' ? 'full_refund' : 'partial_refund';

@@ -5,7 +5,7 @@ export const ADAPTER_NAMES = ['webhook', '2checkout', 'kartra'] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 /** What a partial refund does to the order's subscriptions. */
-export type PartialRefundPolicy = 'cancel' | 'keep';
+type PartialRefundPolicy = 'cancel' | 'keep';
 
 /** A signed webhook to the merchant's own endpoint. */
 export interface WebhookTarget {

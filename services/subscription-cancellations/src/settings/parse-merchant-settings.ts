@@ -106,7 +106,7 @@ function target(adapter: AdapterName, section: Section, path: string): Cancellat
  * @throws CancellationError `cancellation_settings_invalid` naming the path, e.g.
  *   `m1.cancellation.webhook.url`; never a secret's value.
  */
-export function parseMerchantSettings(merchant: MerchantConfig): MerchantCancellationSettings {
+function parseMerchantSettings(merchant: MerchantConfig): MerchantCancellationSettings {
   const path = `${merchant.merchantId}.cancellation`;
   const raw = merchantSection(merchant, 'cancellation');
   if (raw === undefined) {

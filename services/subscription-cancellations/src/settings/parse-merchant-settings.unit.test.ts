@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadMerchantsFile, parseMerchants } from '@clawback/merchants';
-import { isCancellationError } from '../cancellation-error';
+import { CancellationError } from '../cancellation-error';
 import { merchantSettingsOf } from './parse-merchant-settings';
 
 const provider = { click2sell: { secretKey: 'c2s' } };
@@ -14,7 +14,7 @@ function pathOf(cancellation: unknown): string {
   try {
     settingsFor(cancellation);
   } catch (error) {
-    if (isCancellationError(error, 'cancellation_settings_invalid')) {
+    if (error instanceof CancellationError && error.code === 'cancellation_settings_invalid') {
       return error.message.split(':')[0]!;
     }
     throw error;

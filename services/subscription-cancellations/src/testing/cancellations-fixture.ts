@@ -39,7 +39,7 @@ export interface CancellationsFixture {
 }
 
 /** Settings for tests: the context's names, short backoffs, a small retry budget. */
-export function testServiceSettings(ctx: TestContext): CancellationServiceSettings {
+function testServiceSettings(ctx: TestContext): CancellationServiceSettings {
   return {
     ...defaultServiceSettings,
     topics: ctx.topics,

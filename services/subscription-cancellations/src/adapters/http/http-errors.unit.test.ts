@@ -1,4 +1,4 @@
-import { isCancellationError } from '../../cancellation-error';
+import { CancellationError } from '../../cancellation-error';
 import { fetchHttpClient } from './http-client';
 import { parseRetryAfter } from './retry-after';
 import { errorForStatus } from './status-error';
@@ -71,7 +71,8 @@ describe('fetchHttpClient', () => {
     const error: unknown = await fetchHttpClient(20, hanging)
       .send(request, new AbortController().signal)
       .catch((e: unknown) => e);
-    expect(isCancellationError(error, 'receiver_timeout')).toBe(true);
+    expect(error).toBeInstanceOf(CancellationError);
+    expect(error).toMatchObject({ code: 'receiver_timeout' });
   });
 
   it('reports a stop as an interruption, not as a failure of the receiver', async () => {
@@ -79,7 +80,8 @@ describe('fetchHttpClient', () => {
     const sending = fetchHttpClient(60_000, hanging).send(request, stop.signal);
     stop.abort();
     const error: unknown = await sending.catch((e: unknown) => e);
-    expect(isCancellationError(error, 'delivery_interrupted')).toBe(true);
+    expect(error).toBeInstanceOf(CancellationError);
+    expect(error).toMatchObject({ code: 'delivery_interrupted' });
   });
 
   it('reports connection failures as unreachable, retriable', async () => {

@@ -9,7 +9,7 @@ import { readKartraAnswer } from './kartra-answer';
 const KARTRA_RATE_LIMIT_WAIT_MS = 1000;
 
 /** The form body of `cancel_transaction` for a Kartra subscription id. */
-export function kartraCancelForm(target: KartraTarget, subscriptionId: string): string {
+function kartraCancelForm(target: KartraTarget, subscriptionId: string): string {
   return new URLSearchParams([
     ['app_id', target.appId],
     ['api_key', target.apiKey],

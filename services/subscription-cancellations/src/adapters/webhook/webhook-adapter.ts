@@ -6,7 +6,7 @@ import { errorForStatus } from '../http/status-error';
 import { webhookBody } from './webhook-body';
 
 /** The header carrying the idempotency key (also in the body). */
-export const IDEMPOTENCY_HEADER = 'Clawback-Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Clawback-Idempotency-Key';
 
 /**
  * Cancels by POSTing a signed JSON webhook to the merchant. Each attempt is signed at send

@@ -2,10 +2,10 @@ import { missingField } from '../form/form-fields';
 import { currencyOf, integerOf, signedMinorUnits } from '../shared/amounts';
 import { orderRefOf } from '../shared/order-ref';
 import { kartraDateToUtc } from './eastern-time';
-import type { KartraFields, KartraTransaction } from './kartra-fields';
+import type { KartraFields, KartraTransaction } from './fields';
 
 /** Kartra sends no currency; merchants selling in another one say so in the merchants file. */
-export const KARTRA_DEFAULT_CURRENCY = 'USD';
+const KARTRA_DEFAULT_CURRENCY = 'USD';
 
 function isZero(id: string | undefined): boolean {
   return id === undefined || /^0+$/.test(id);

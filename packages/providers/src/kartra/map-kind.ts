@@ -1,7 +1,7 @@
 import type { NotificationKind, RefundScope } from '@clawback/notifications';
 import type { KindDecision } from '../shared/kind-decision';
 import { lookup } from '../shared/lookup';
-import type { KartraTransaction } from './kartra-fields';
+import type { KartraTransaction } from './fields';
 
 interface KartraMapping {
   readonly kind: NotificationKind;
@@ -15,7 +15,7 @@ interface KartraMapping {
  * rebill, i.e. the failed payment of a new order. `refund` is `unspecified`, not `total`:
  * Kartra does not say whether earlier partial refunds exist.
  */
-export const KARTRA_IPN_TYPES: Readonly<Record<string, KartraMapping>> = {
+const KARTRA_IPN_TYPES: Readonly<Record<string, KartraMapping>> = {
   sale: { kind: 'payment_completed' },
   rebill: { kind: 'payment_completed' },
   refund: { kind: 'refund', refundScope: 'unspecified' },
@@ -26,7 +26,7 @@ export const KARTRA_IPN_TYPES: Readonly<Record<string, KartraMapping>> = {
 };
 
 /** Outbound-API `action` → kind (other actions, e.g. `affiliate_signup`, are unsupported). */
-export const KARTRA_OUTBOUND_ACTIONS: Readonly<Record<string, KartraMapping>> = {
+const KARTRA_OUTBOUND_ACTIONS: Readonly<Record<string, KartraMapping>> = {
   buy_product: { kind: 'payment_completed' },
   refund_product: { kind: 'refund', refundScope: 'unspecified' },
   partial_refund_product: { kind: 'refund', refundScope: 'partial' },

@@ -1,7 +1,7 @@
 import type { NotificationKind, RefundScope } from '@clawback/notifications';
 import type { KindDecision } from '../shared/kind-decision';
 import { lookup } from '../shared/lookup';
-import type { TwoCheckoutIpn } from './ipn-fields';
+import type { TwoCheckoutIpn } from './fields';
 
 /** `ORDERSTATUS` values whose money is not captured yet (see docs/providers.md). */
 const PENDING_STATUSES = [
@@ -16,7 +16,7 @@ const PENDING_STATUSES = [
 ] as const;
 
 /** `ORDERSTATUS` → kind (and denial reason) when no chargeback or fraud flag decides first. */
-export const TWOCHECKOUT_STATUS_KINDS: Readonly<
+const TWOCHECKOUT_STATUS_KINDS: Readonly<
   Record<string, { readonly kind: NotificationKind; readonly reason?: string }>
 > = {
   ...Object.fromEntries(PENDING_STATUSES.map((s) => [s, { kind: 'payment_pending' as const }])),

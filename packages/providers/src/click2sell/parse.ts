@@ -4,7 +4,7 @@ import { ProvidersError } from '../providers-error';
 import { currencyOf, signedMinorUnits } from '../shared/amounts';
 import { orderRefOf } from '../shared/order-ref';
 import { fixedOffsetToUtc, invalidDate, wallTimeOf } from '../shared/wall-time';
-import type { Click2SellNotification } from './notification-fields';
+import type { Click2SellNotification } from './fields';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2}):(\d{2})$/;

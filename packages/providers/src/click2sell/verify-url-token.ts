@@ -1,6 +1,5 @@
 import type { MerchantProviderSecrets } from '../provider-adapter';
-import { verifyKartraUrlToken } from '../kartra/verify';
-import type { Click2SellCheck } from './checksum';
+import { type AuthenticityCheck, verifyUrlToken } from '../shared/verify-url-token';
 
 /**
  * The first factor for Click2Sell: the per-merchant `?token=` of the notification URL. The
@@ -11,7 +10,7 @@ import type { Click2SellCheck } from './checksum';
 export function verifyClick2SellUrlToken(
   query: Readonly<Record<string, unknown>>,
   secrets: MerchantProviderSecrets,
-): Click2SellCheck {
+): AuthenticityCheck {
   if (secrets.urlToken === undefined && secrets.allowChecksumOnly === true) return { valid: true };
-  return verifyKartraUrlToken(query, secrets.urlToken);
+  return verifyUrlToken(query, secrets.urlToken);
 }

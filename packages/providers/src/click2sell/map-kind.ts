@@ -1,5 +1,5 @@
 import type { KindDecision } from '../shared/kind-decision';
-import type { Click2SellNotification } from './notification-fields';
+import type { Click2SellNotification } from './fields';
 
 function statusText(n: Click2SellNotification): string {
   const parts = [n.transactionType];

@@ -1,6 +1,6 @@
 import { decodeOrderedForm } from '../form/ordered-form';
 import { encodeForm } from '../fixtures/form-body';
-import { click2sellChecksum, verifyClick2SellChecksum } from './checksum';
+import { click2sellChecksum, verifyClick2SellChecksum } from './verify-signature';
 
 const formOf = (pairs: [string, string][]) => decodeOrderedForm(encodeForm(pairs));
 

@@ -4,7 +4,7 @@ import { ProvidersError } from '../providers-error';
 import { currencyOf, integerOf, signedMinorUnits } from '../shared/amounts';
 import { orderRefOf } from '../shared/order-ref';
 import { ipnDateToUtc } from './ipn-date';
-import type { TwoCheckoutIpn, TwoCheckoutLine } from './ipn-fields';
+import type { TwoCheckoutIpn, TwoCheckoutLine } from './fields';
 
 /** The order reference (`REFNO`) of an IPN: all the ingress needs to key the record. */
 export function twoCheckoutOrderRef(form: OrderedForm): string {

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OrderedForm } from '../form/ordered-form';
-import type { UnauthenticatedReason } from '../provider-adapter';
 import { constantTimeEqual } from '../shared/constant-time';
-
-/** Outcome of checking a Click2Sell checksum. */
-export type Click2SellCheck =
-  { readonly valid: true } | { readonly valid: false; readonly reason: UnauthenticatedReason };
+import type { AuthenticityCheck } from '../shared/verify-url-token';
 
 /**
  * `UPPER(hex(MD5(secret + "_" + acquirer_transaction_id)))`. It binds only the secret and the
@@ -20,7 +16,7 @@ export function click2sellChecksum(secretKey: string, acquirerTransactionId: Uin
 }
 
 /** Verifies `checksum` in constant time (hex case-insensitively). */
-export function verifyClick2SellChecksum(form: OrderedForm, secretKey: string): Click2SellCheck {
+export function verifyClick2SellChecksum(form: OrderedForm, secretKey: string): AuthenticityCheck {
   if (secretKey === '') return { valid: false, reason: 'secret_not_configured' };
   const received = form.byKey.get('checksum')?.values[0]?.text.trim();
   if (!received) return { valid: false, reason: 'missing_signature' };
