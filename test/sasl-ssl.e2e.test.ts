@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AvroRegistry } from '@clawback/schema-registry';
-import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers';
+import { twoCheckoutIpn, type TwoCheckoutIpnInput } from '@clawback/providers/testing';
 import {
   type ChildService,
   createTestContext,

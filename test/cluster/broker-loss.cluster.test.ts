@@ -2,7 +2,7 @@
 // signed notifications through two ingress and two lifecycle instances, SIGKILL one broker,
 // bring it back, SIGKILL another; afterwards every notification answered 200 has exactly its
 // event, none is duplicated, and every service recovered by itself.
-import { twoCheckoutIpn } from '@clawback/providers';
+import { twoCheckoutIpn } from '@clawback/providers/testing';
 import { AvroRegistry } from '@clawback/schema-registry';
 import {
   type ChildService,

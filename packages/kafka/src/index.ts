@@ -18,7 +18,7 @@ export {
 export { PartitionProducers } from './partition-producers';
 export { createShutdown } from './shutdown';
 export { kafkaReadiness } from './readiness';
-export { checkKafkaAccess, checkKafkaAccessOrExit, kafkaAccessError } from './kafka-access';
+export { checkKafkaAccessOrExit } from './kafka-access';
 /**
  * The client types services use, re-exported so that only this package imports kafkajs; a
  * replacement client with a KafkaJS-style API changes these lines, not the services.

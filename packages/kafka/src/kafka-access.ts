@@ -90,7 +90,7 @@ export function kafkaAccessError(error: unknown, config: KafkaConfig): KafkaErro
  * credentials and trust. Throws the {@link kafkaAccessError} for a security refusal; resolves
  * otherwise, including when no broker answers (services ride out an outage by themselves).
  */
-export async function checkKafkaAccess(config: KafkaConfig, timeoutMs = 10_000): Promise<void> {
+async function checkKafkaAccess(config: KafkaConfig, timeoutMs = 10_000): Promise<void> {
   const admin = createKafkaClient(config, { retries: 0, timeoutMs }).admin();
   try {
     await admin.connect();

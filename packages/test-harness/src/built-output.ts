@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../../..');
 
 /** Written by `npm run build` once dist/ is complete; its mtime is the build's time. */
-export const BUILD_MARKER = 'dist/.build-complete';
+const BUILD_MARKER = 'dist/.build-complete';
 
 /** The compiled counterpart of a source entry point: `services/x/src/main.ts` → `dist/services/x/src/main.js`. */
 export function builtEntryPoint(entryPoint: string): string {

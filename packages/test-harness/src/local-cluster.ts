@@ -13,7 +13,7 @@ import { freePorts } from './free-port';
 import { waitFor } from './wait-for';
 
 /** One node of a {@link LocalCluster}. */
-export interface ClusterNode {
+interface ClusterNode {
   /** `node.id`, from 1. */
   readonly id: number;
   /** `127.0.0.1:<port>`. */

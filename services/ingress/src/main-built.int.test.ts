@@ -1,4 +1,4 @@
-import { click2sellNotification } from '@clawback/providers';
+import { click2sellNotification } from '@clawback/providers/testing';
 import {
   createTestContext,
   ensureBuilt,
