@@ -63,6 +63,11 @@ export class TimelineIndex {
     }
   }
 
+  /** The first raw record of `orderKey` whose notification (or command) id is `id`. */
+  rawOf(orderKey: string, id: string): RawRecord['raw'] | undefined {
+    return this.raws.get(orderKey)?.find((r) => r.id === id)?.record.raw;
+  }
+
   /** The order's timeline in order, or `undefined` when nothing is known about it. */
   timeline(orderKey: string): TimelineEntry[] | undefined {
     const records = this.byOrder.get(orderKey);
