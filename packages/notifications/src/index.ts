@@ -17,8 +17,4 @@ export {
   type OperatorCommandSubject,
   type OperatorResolution,
 } from './operator-command';
-export {
-  encodeOperatorCommand,
-  operatorCommandSubject,
-  type OperatorCommandTarget,
-} from './operator-command-record';
+export { encodeOperatorCommand, operatorCommandSubject } from './operator-command-record';

@@ -15,3 +15,4 @@ export { orphanDeadline } from './state/orphan-deadline';
 export { fromAvroEvent, toAvroEvent } from './avro/event-avro';
 export type { OrderLifecycleEvent } from './avro/order-lifecycle-event';
 export { fromAvroState, toAvroState, type AvroOrderState } from './avro/state-avro';
+export { resolutionFits } from './lifecycle/operator-resolution';

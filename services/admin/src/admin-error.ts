@@ -13,7 +13,7 @@ export type AdminErrorCode =
   | 'internal_error';
 
 /** The HTTP status of each code (docs/operations.md, "Errors"). */
-export const ADMIN_STATUS_OF: { readonly [C in AdminErrorCode]: number } = {
+const ADMIN_STATUS_OF: { readonly [C in AdminErrorCode]: number } = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** `viewer` reads; `operator` also resolves and redrives. */
-export type Role = 'viewer' | 'operator';
+type Role = 'viewer' | 'operator';
 
 /** Who a bearer token belongs to. */
 export interface Principal {
@@ -16,7 +16,7 @@ export interface TokenEntry extends Principal {
 }
 
 /** The shortest token accepted in configuration. */
-export const MIN_TOKEN_LENGTH = 16;
+const MIN_TOKEN_LENGTH = 16;
 
 const digestOf = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 

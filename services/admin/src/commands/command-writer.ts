@@ -10,7 +10,7 @@ export interface OutgoingRecord {
 }
 
 /** Where a written record landed. */
-export interface WrittenRecord {
+interface WrittenRecord {
   readonly partition: number;
   readonly offset: string;
 }

@@ -1,5 +1,6 @@
 import type { RawNotificationRecord } from '@clawback/notifications';
-import { kartraOutboundJson, normalizeNotification } from '@clawback/providers';
+import { normalizeNotification } from '@clawback/providers';
+import { kartraOutboundJson } from '@clawback/providers/testing';
 // The lifecycle's own decoder of command records: what is written here must decode there.
 import { toOperatorCommand } from '../../../order-lifecycle/src/records/operator-command-record';
 import type { Case } from '../cases/case';

@@ -10,7 +10,7 @@ export interface ResolutionRequest {
 }
 
 /** Longest `reason` accepted. */
-export const MAX_REASON_LENGTH = 500;
+const MAX_REASON_LENGTH = 500;
 
 const bad = (message: string) => new AdminError('invalid_request', message);
 

@@ -6,7 +6,7 @@ import type { CommandWriter } from '../commands/command-writer';
 import type { AdminProjection } from '../projection/admin-projection';
 
 /** The admin service's fastify instance. */
-export type AdminApp = FastifyInstance & { log: FastifyBaseLogger };
+type AdminApp = FastifyInstance & { log: FastifyBaseLogger };
 
 /** Everything the admin app is built from; I/O arrives as dependencies. */
 export interface AdminDependencies {

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { AdminError } from '../admin-error';
 
 /** The JSON body of every error answer: a stable code and a sentence. */
-export interface AdminErrorBody {
+interface AdminErrorBody {
   readonly error: string;
   readonly message: string;
 }

@@ -5,7 +5,7 @@ const nullable = (type: 'string' | 'integer') => ({ type: [type, 'null'] });
 const time = { type: 'string', format: 'date-time' } as const;
 
 /** A closed object: every property required, nothing else allowed (so drift fails a test). */
-export function closed(properties: Record<string, unknown>, optional: readonly string[] = []) {
+function closed(properties: Record<string, unknown>, optional: readonly string[] = []) {
   return {
     type: 'object',
     additionalProperties: false,

@@ -5,7 +5,7 @@ import {
   startOrderLifecycle,
   type RunningOrderLifecycle,
 } from '@clawback/order-lifecycle';
-import { kartraOutboundJson } from '@clawback/providers';
+import { kartraOutboundJson } from '@clawback/providers/testing';
 import { AvroRegistry, loadSchemaFiles } from '@clawback/schema-registry';
 import { createTestContext, waitFor, type TestContext } from '@clawback/test-harness';
 import { parseTokens } from '../auth/tokens';

@@ -1,5 +1,5 @@
 import { isProviderName } from '@clawback/notifications';
-import { isProvidersError, normalizeNotification } from '@clawback/providers';
+import { ProvidersError, normalizeNotification } from '@clawback/providers';
 import type { IdentifyNotification } from './timeline-record';
 
 /**
@@ -20,7 +20,7 @@ export const identifyNotification: IdentifyNotification = (raw) => {
     });
     return { notificationId: n.notificationId, kind: n.kind };
   } catch (error) {
-    if (isProvidersError(error)) return null;
+    if (error instanceof ProvidersError) return null;
     throw error;
   }
 };

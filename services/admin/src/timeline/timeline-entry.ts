@@ -34,7 +34,7 @@ export interface NotificationTimelineEntry extends TimelineEntryBase {
 }
 
 /** A record of `orders.lifecycle.events`. */
-export interface EventTimelineEntry extends TimelineEntryBase {
+interface EventTimelineEntry extends TimelineEntryBase {
   readonly kind: 'event';
   readonly type: string;
   readonly eventId: string;
@@ -49,7 +49,7 @@ export interface EventTimelineEntry extends TimelineEntryBase {
 }
 
 /** A record of `affiliates.commission.adjustments`. */
-export interface AdjustmentTimelineEntry extends TimelineEntryBase {
+interface AdjustmentTimelineEntry extends TimelineEntryBase {
   readonly kind: 'commission_adjustment';
   readonly type: string;
   readonly adjustmentId: string;
@@ -63,7 +63,7 @@ export interface AdjustmentTimelineEntry extends TimelineEntryBase {
 }
 
 /** A record of `subscriptions.cancellations`. */
-export interface CancellationTimelineEntry extends TimelineEntryBase {
+interface CancellationTimelineEntry extends TimelineEntryBase {
   readonly kind: 'cancellation';
   readonly type: string;
   readonly eventId: string;
@@ -74,7 +74,7 @@ export interface CancellationTimelineEntry extends TimelineEntryBase {
 }
 
 /** A record of either dead-letter topic. */
-export interface DeadLetterTimelineEntry extends TimelineEntryBase {
+interface DeadLetterTimelineEntry extends TimelineEntryBase {
   readonly kind: 'dead_letter';
   readonly deadLetterId: string;
   readonly queue: string;
