@@ -25,6 +25,21 @@ export {
   type PartitionTaskConsumerOptions,
 } from './partition-task-consumer';
 export {
+  supervisePartitionTasks,
+  type MetricLabels,
+  type PartitionTaskMetrics,
+  type PartitionTaskSettings,
+  type PartitionTasksDefinition,
+} from './supervise-partition-tasks';
+export {
+  startConsumerService,
+  type ConsumerDeclaration,
+  type ConsumerServiceOptions,
+  type RunningConsumerService,
+  type ServiceParts,
+  type ServiceReadiness,
+} from './consumer-service';
+export {
   committedPosition,
   committedPositions,
   type CommittedPosition,

@@ -21,7 +21,6 @@ export function superviseCancellationsConsumer(deps: ConsumerDeps): Supervisor {
         kafka: deps.kafka,
         topic: settings.topics.lifecycleEvents,
         groupId: settings.groupId,
-        autoCommit: false,
         sessionTimeoutMs: settings.sessionTimeoutMs,
         partitionConcurrency: settings.partitionConcurrency,
         openTask: (partition) => PartitionSession.open(deps, partition),
