@@ -17,10 +17,10 @@ import {
 } from './supervise-partition-tasks';
 
 /** For `/readyz`: each check answers within its own timeout. */
-export interface ServiceReadiness {
+export type ServiceReadiness = {
   readonly kafka: () => Promise<boolean>;
   readonly redis: () => Promise<boolean>;
-}
+};
 
 /** A partition-task consumer as a service declares it; the clients are the service's. */
 export type ConsumerDeclaration = Omit<PartitionTasksDefinition, 'kafka' | 'producers'> & {
