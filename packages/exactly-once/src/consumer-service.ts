@@ -48,17 +48,26 @@ export interface ServiceParts {
   readonly onStop: (closer: () => void | Promise<void>) => void;
 }
 
-/** What a consumer service declares; the skeleton does the rest. */
-export interface ConsumerServiceOptions<T> {
-  /** The service's name: Kafka client id suffix, Redis connection name, transactional-id part. */
-  readonly name: string;
+/** What every consumer service is started with; the services' own options extend it. */
+export interface ConsumerServiceInputs {
   readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+  readonly settings: {
+    /** Transactional ids are `<prefix>-<service name>-<input topic>-<partition>`. */
+    readonly transactionalIdPrefix: string;
+    /** The broker aborts a transaction left open this long by a dead process. */
+    readonly transactionTimeoutMs: number;
+  };
   readonly logger: Logger;
-  /** Where the Kafka client counts the broker answers a retry fixed. */
-  readonly metricsRegistry: Registry;
   /** Overrides the configured Redis key prefix (tests and replays use their own). */
   readonly redisKeyPrefix?: string;
-  readonly transactions: { readonly idPrefix: string; readonly timeoutMs: number };
+}
+
+/** What a consumer service declares; the skeleton does the rest. */
+export interface ConsumerServiceOptions<T> extends ConsumerServiceInputs {
+  /** The service's name: Kafka client id suffix, Redis connection name, transactional-id part. */
+  readonly name: string;
+  /** Where the Kafka client counts the broker answers a retry fixed. */
+  readonly metricsRegistry: Registry;
   /**
    * Contract name → actual name of every topic the service writes. Their schemas are registered
    * before anything starts, so an edit that would break existing readers stops the service here.
@@ -108,8 +117,8 @@ export async function startConsumerService<T>(
   });
   const producers = new PartitionProducers(
     kafka,
-    `${options.transactions.idPrefix}-${name}`,
-    options.transactions.timeoutMs,
+    `${options.settings.transactionalIdPrefix}-${name}`,
+    options.settings.transactionTimeoutMs,
   );
   const consumers: Supervisor[] = [];
   const closers: (() => void | Promise<void>)[] = [];

@@ -12,20 +12,11 @@ export {
   type TransactionalWrite,
 } from './commit-transaction';
 export { SerialLanes } from './serial-lanes';
+// The consumer skeleton: services declare themselves to startConsumerService; the consumer
+// and its supervisor underneath are this package's own.
+export type { Supervisor } from './supervise-consumer';
+export type { Heartbeat, PartitionTask } from './partition-task-consumer';
 export {
-  superviseConsumer,
-  type SupervisedConsumer,
-  type SuperviseOptions,
-  type Supervisor,
-} from './supervise-consumer';
-export {
-  createPartitionTaskConsumer,
-  type Heartbeat,
-  type PartitionTask,
-  type PartitionTaskConsumerOptions,
-} from './partition-task-consumer';
-export {
-  supervisePartitionTasks,
   type MetricLabels,
   type PartitionTaskMetrics,
   type PartitionTaskSettings,
@@ -34,6 +25,7 @@ export {
 export {
   startConsumerService,
   type ConsumerDeclaration,
+  type ConsumerServiceInputs,
   type ConsumerServiceOptions,
   type RunningConsumerService,
   type ServiceParts,
@@ -51,3 +43,4 @@ export {
 } from './read-partition-range';
 export { fixedPartitionsAssigner } from './fixed-partitions-assigner';
 export { assertCoPartitioned } from './partition-counts';
+export { serviceEnvironment, type ServiceEnvironment } from './service-environment';

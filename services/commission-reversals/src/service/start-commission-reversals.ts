@@ -1,10 +1,9 @@
-import type { ClawbackConfig } from '@clawback/config';
 import {
   assertCoPartitioned,
   startConsumerService,
+  type ConsumerServiceInputs,
   type ServiceReadiness,
 } from '@clawback/exactly-once';
-import type { Logger } from '@clawback/logging';
 import type { MerchantDirectory } from '@clawback/merchants';
 import { createHealthHandlers } from '@clawback/observability';
 import { registryCodecs } from '../avro/commission-codecs';
@@ -21,14 +20,10 @@ import { commissionTermsOf } from '../terms/commission-terms';
 import { writtenTopics } from './written-topics';
 
 /** What {@link startCommissionReversals} needs. */
-export interface CommissionReversalsOptions {
-  readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+export interface CommissionReversalsOptions extends ConsumerServiceInputs {
   readonly settings: CommissionSettings;
   /** The loaded merchants file; every `commission` section is validated at start. */
   readonly merchants: MerchantDirectory;
-  readonly logger: Logger;
-  /** Overrides the configured Redis key prefix (tests use their own). */
-  readonly redisKeyPrefix?: string;
   readonly metrics?: CommissionMetrics;
   /** Serve the read API and the health routes on this port (0: any free one); none if absent. */
   readonly http?: { readonly port: number; readonly host?: string };
@@ -65,19 +60,13 @@ export interface RunningCommissionReversals {
 export async function startCommissionReversals(
   options: CommissionReversalsOptions,
 ): Promise<RunningCommissionReversals> {
-  const { config, settings, logger } = options;
+  const { settings, logger } = options;
   const terms = commissionTermsOf(options.merchants);
   const metrics = options.metrics ?? createCommissionMetrics();
   const service = await startConsumerService({
+    ...options,
     name: 'commission-reversals',
-    config,
-    logger,
     metricsRegistry: metrics.registry,
-    ...(options.redisKeyPrefix !== undefined && { redisKeyPrefix: options.redisKeyPrefix }),
-    transactions: {
-      idPrefix: settings.transactionalIdPrefix,
-      timeoutMs: settings.transactionTimeoutMs,
-    },
     writes: writtenTopics(settings.topics),
     start: async ({ kafka, admin, redis, producers, registry, readiness, consume, onStop }) => {
       const { topics } = settings;

@@ -1,6 +1,4 @@
-import type { ClawbackConfig } from '@clawback/config';
-import { startConsumerService } from '@clawback/exactly-once';
-import type { Logger } from '@clawback/logging';
+import { startConsumerService, type ConsumerServiceInputs } from '@clawback/exactly-once';
 import { LifecyclePartitionTask } from '../consumer/lifecycle-partition-task';
 import type { LifecycleTaskDeps } from '../consumer/lifecycle-task-deps';
 import { createLifecycleMetrics, type LifecycleMetrics } from '../metrics/lifecycle-metrics';
@@ -11,12 +9,8 @@ import { partitionLayout } from './partition-layout';
 import { writtenTopics } from './written-topics';
 
 /** What {@link startOrderLifecycle} needs. */
-export interface OrderLifecycleOptions {
-  readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+export interface OrderLifecycleOptions extends ConsumerServiceInputs {
   readonly settings: LifecycleSettings;
-  readonly logger: Logger;
-  /** Overrides the configured Redis key prefix (tests and replays use their own). */
-  readonly redisKeyPrefix?: string;
   readonly metrics?: LifecycleMetrics;
   readonly normalizeOptionsFor?: NormalizeOptionsFor;
   /** Clock for latency metrics; decisions never read a clock. */
@@ -44,18 +38,12 @@ export interface RunningOrderLifecycle {
 export async function startOrderLifecycle(
   options: OrderLifecycleOptions,
 ): Promise<RunningOrderLifecycle> {
-  const { config, settings, logger } = options;
+  const { settings, logger } = options;
   const metrics = options.metrics ?? createLifecycleMetrics();
   const service = await startConsumerService({
+    ...options,
     name: 'order-lifecycle',
-    config,
-    logger,
     metricsRegistry: metrics.registry,
-    ...(options.redisKeyPrefix !== undefined && { redisKeyPrefix: options.redisKeyPrefix }),
-    transactions: {
-      idPrefix: settings.transactionalIdPrefix,
-      timeoutMs: settings.transactionTimeoutMs,
-    },
     writes: writtenTopics(settings.topics),
     start: async ({ kafka, admin, redis, producers, registry, consume }) => {
       const layout = await partitionLayout(admin, settings.topics);

@@ -1,6 +1,8 @@
-import type { ClawbackConfig } from '@clawback/config';
-import { startConsumerService, type ServiceReadiness } from '@clawback/exactly-once';
-import type { Logger } from '@clawback/logging';
+import {
+  startConsumerService,
+  type ConsumerServiceInputs,
+  type ServiceReadiness,
+} from '@clawback/exactly-once';
 import type { MerchantDirectory } from '@clawback/merchants';
 import { fetchHttpClient } from '../adapters/http/http-client';
 import { registryCodecs } from '../batch/codecs';
@@ -20,14 +22,10 @@ import { merchantAdapters } from './merchant-adapters';
 import { writtenTopics } from './written-topics';
 
 /** What {@link startSubscriptionCancellations} needs. */
-export interface SubscriptionCancellationsOptions {
-  readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+export interface SubscriptionCancellationsOptions extends ConsumerServiceInputs {
   readonly settings: CancellationServiceSettings;
   /** The loaded merchants file; every `cancellation` section is validated at start. */
   readonly merchants: MerchantDirectory;
-  readonly logger: Logger;
-  /** Overrides the configured Redis key prefix (tests use their own). */
-  readonly redisKeyPrefix?: string;
   readonly metrics?: CancellationMetrics;
   /** Wall clock (epoch ms) for signatures, auth headers and retry budgets. */
   readonly now?: () => number;
@@ -62,20 +60,14 @@ export interface RunningSubscriptionCancellations {
 export async function startSubscriptionCancellations(
   options: SubscriptionCancellationsOptions,
 ): Promise<RunningSubscriptionCancellations> {
-  const { config, settings, logger } = options;
+  const { settings, logger } = options;
   const merchants = merchantSettingsOf(options.merchants);
   const metrics = options.metrics ?? createCancellationMetrics();
   const now = options.now ?? Date.now;
   const service = await startConsumerService({
+    ...options,
     name: 'subscription-cancellations',
-    config,
-    logger,
     metricsRegistry: metrics.registry,
-    ...(options.redisKeyPrefix !== undefined && { redisKeyPrefix: options.redisKeyPrefix }),
-    transactions: {
-      idPrefix: settings.transactionalIdPrefix,
-      timeoutMs: settings.transactionTimeoutMs,
-    },
     writes: writtenTopics(settings.topics),
     start: async ({ kafka, admin, redis, producers, registry, consume, onStop }) => {
       const codecs = registryCodecs(registry, settings.topics);
