@@ -23,7 +23,7 @@ export {
   type TransactionalProducerOptions,
 } from './producers';
 export { PartitionProducers } from './partition-producers';
-export { createConsumer, watchConsumerCrashes, type ConsumerOptions } from './consumer';
+export { watchConsumerCrashes } from './consumer';
 export {
   createShutdown,
   onShutdown,

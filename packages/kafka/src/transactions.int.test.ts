@@ -1,5 +1,4 @@
 import { type TestContext, createTestContext, waitFor } from '@clawback/test-harness';
-import { createConsumer } from './consumer';
 import { toKafkaError } from './kafka-error';
 import { PartitionProducers } from './partition-producers';
 import { createTransactionalProducer, initTransactions, transactionalIdFor } from './producers';
@@ -36,10 +35,14 @@ describe('Kafka transactions (real broker)', () => {
 
     const producers = new PartitionProducers(ctx.kafka, ctx.transactionalIdPrefix);
     ctx.track({ disconnect: () => producers.closeAll() });
-    const consumer = ctx.track(createConsumer(ctx.kafka, { groupId, autoCommit: false }));
+    const consumer = ctx.track(
+      ctx.kafka.consumer({ groupId, readUncommitted: false, allowAutoTopicCreation: false }),
+    );
     await consumer.connect();
     await consumer.subscribe({ topic: input, fromBeginning: true });
     await consumer.run({
+      // The offsets move only inside the transactions (sendOffsets).
+      autoCommit: false,
       eachBatch: async ({ batch }) => {
         const producer = await producers.forPartition(batch.topic, batch.partition);
         const transaction = await producer.transaction();
