@@ -21,7 +21,7 @@ export async function startLifecycleLoop(
     ...loadLifecycleSettings(request.env, request.topicPrefix),
     groupId: request.groupId,
     transactionalIdPrefix: request.transactionalIdPrefix,
-    concurrency: request.concurrency,
+    partitionConcurrency: request.concurrency,
     maxBatchBytes: request.maxBatchBytes,
   };
   const logger = createLogger({ service: 'order-lifecycle', level: 'warn' });

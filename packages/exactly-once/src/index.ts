@@ -12,18 +12,25 @@ export {
   type TransactionalWrite,
 } from './commit-transaction';
 export { SerialLanes } from './serial-lanes';
+// The consumer skeleton: services declare themselves to startConsumerService; the consumer
+// and its supervisor underneath are this package's own.
+export type { Supervisor } from './supervise-consumer';
+export type { Heartbeat, PartitionTask } from './partition-task-consumer';
 export {
-  superviseConsumer,
-  type SupervisedConsumer,
-  type SuperviseOptions,
-  type Supervisor,
-} from './supervise-consumer';
+  type MetricLabels,
+  type PartitionTaskMetrics,
+  type PartitionTaskSettings,
+  type PartitionTasksDefinition,
+} from './supervise-partition-tasks';
 export {
-  createPartitionTaskConsumer,
-  type Heartbeat,
-  type PartitionTask,
-  type PartitionTaskConsumerOptions,
-} from './partition-task-consumer';
+  startConsumerService,
+  type ConsumerDeclaration,
+  type ConsumerServiceInputs,
+  type ConsumerServiceOptions,
+  type RunningConsumerService,
+  type ServiceParts,
+  type ServiceReadiness,
+} from './consumer-service';
 export {
   committedPosition,
   committedPositions,
@@ -36,3 +43,4 @@ export {
 } from './read-partition-range';
 export { fixedPartitionsAssigner } from './fixed-partitions-assigner';
 export { assertCoPartitioned } from './partition-counts';
+export { serviceEnvironment, type ServiceEnvironment } from './service-environment';

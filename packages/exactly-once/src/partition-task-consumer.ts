@@ -1,4 +1,9 @@
-import type { EachBatchPayload, KafkaClient, KafkaMessage } from '@clawback/kafka';
+import {
+  watchConsumerCrashes,
+  type EachBatchPayload,
+  type KafkaClient,
+  type KafkaMessage,
+} from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
 import { SerialLanes } from './serial-lanes';
 import type { SupervisedConsumer } from './supervise-consumer';
@@ -24,11 +29,6 @@ export interface PartitionTaskConsumerOptions {
   readonly kafka: KafkaClient;
   readonly topic: string;
   readonly groupId: string;
-  /**
-   * Whether kafkajs commits the resolved offsets itself. Off for consumers whose offsets are
-   * committed inside their transactions (`sendOffsets`).
-   */
-  readonly autoCommit: boolean;
   readonly sessionTimeoutMs?: number;
   /** Bytes fetched per partition and poll: bounds one batch. */
   readonly maxBytesPerPartition?: number;
@@ -59,7 +59,7 @@ interface OpenTask {
 
 /**
  * A consumer that hands each input partition to a {@link PartitionTask}: `eachBatch` with
- * `read_committed`, one task per partition, opened at its first batch and closed at every
+ * `read_committed`, no offset commits of its own, one task per partition, opened at its first batch and closed at every
  * rebalance, so a reassigned partition is always reopened (and fenced) from committed data.
  * Where the task's position and kafkajs's fetch position differ, kafkajs is moved to the
  * task's: forward when someone committed further, back (once per task) when the task restarts
@@ -97,10 +97,7 @@ export function createPartitionTaskConsumer(
     for (const partition of [...tasks.keys()]) void closeTask(partition);
     markJoined();
   });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-    if (!payload.restart) options.onFatal(payload.error);
-  });
+  watchConsumerCrashes(consumer, { logger, onFatal: options.onFatal });
 
   const processBatch = async (payload: EachBatchPayload, heartbeat: Heartbeat): Promise<void> => {
     const { batch } = payload;
@@ -157,7 +154,9 @@ export function createPartitionTaskConsumer(
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
-        autoCommit: options.autoCommit,
+        // Offsets move only inside the tasks' transactions (`sendOffsets`) or, for a
+        // projection, with its own state: kafkajs never commits them itself.
+        autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: options.partitionConcurrency ?? 1,
         eachBatch: async (payload) => {

@@ -16,6 +16,7 @@ export {
   transactionalIdFor,
 } from './producers';
 export { PartitionProducers } from './partition-producers';
+export { watchConsumerCrashes } from './consumer';
 export { createShutdown } from './shutdown';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccessOrExit } from './kafka-access';

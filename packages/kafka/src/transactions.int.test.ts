@@ -41,6 +41,7 @@ describe('Kafka transactions (real broker)', () => {
     await consumer.connect();
     await consumer.subscribe({ topic: input, fromBeginning: true });
     await consumer.run({
+      // The offsets move only inside the transactions (sendOffsets).
       autoCommit: false,
       eachBatch: async ({ batch }) => {
         const producer = await producers.forPartition(batch.topic, batch.partition);

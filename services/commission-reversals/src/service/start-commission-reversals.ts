@@ -1,32 +1,29 @@
-import type { ClawbackConfig } from '@clawback/config';
-import { assertCoPartitioned, type Supervisor } from '@clawback/exactly-once';
-import { PartitionProducers, createKafkaClient, kafkaReadiness } from '@clawback/kafka';
-import type { Logger } from '@clawback/logging';
+import {
+  assertCoPartitioned,
+  startConsumerService,
+  type ConsumerServiceInputs,
+  type ServiceReadiness,
+} from '@clawback/exactly-once';
 import type { MerchantDirectory } from '@clawback/merchants';
-import { createHealthHandlers, kafkaRetriableResponses } from '@clawback/observability';
-import { createRedisClient, quitRedis, redisReadiness } from '@clawback/redis';
-import { AvroRegistry } from '@clawback/schema-registry';
+import { createHealthHandlers } from '@clawback/observability';
 import { registryCodecs } from '../avro/commission-codecs';
-import { type LedgerServer, startLedgerServer } from '../http/ledger-server';
-import { LedgerStore } from '../ledger/ledger-store';
+import { DeciderPartitionTask } from '../decider/decider-partition-task';
+import { startLedgerServer } from '../http/ledger-server';
 import { LedgerAudit } from '../ledger/ledger-audit';
+import { LedgerPartitionTask } from '../ledger/ledger-partition-task';
+import { LedgerStore } from '../ledger/ledger-store';
 import { watchGeneration } from '../ledger/watch-generation';
 import { type AffiliateLedgerPage, type PageRequest, readLedger } from '../ledger/read-ledger';
 import { type CommissionMetrics, createCommissionMetrics } from '../metrics/commission-metrics';
-import type { CommissionSettings } from '../settings/commission-settings';
+import { type CommissionSettings, ledgerGroupId } from '../settings/commission-settings';
 import { commissionTermsOf } from '../terms/commission-terms';
-import { deciderConsumer, ledgerConsumer } from './consumers';
-import { registerOutputSchemas } from './register-schemas';
+import { writtenTopics } from './written-topics';
 
 /** What {@link startCommissionReversals} needs. */
-export interface CommissionReversalsOptions {
-  readonly config: Pick<ClawbackConfig, 'kafka' | 'schemaRegistry' | 'redis'>;
+export interface CommissionReversalsOptions extends ConsumerServiceInputs {
   readonly settings: CommissionSettings;
   /** The loaded merchants file; every `commission` section is validated at start. */
   readonly merchants: MerchantDirectory;
-  readonly logger: Logger;
-  /** Overrides the configured Redis key prefix (tests use their own). */
-  readonly redisKeyPrefix?: string;
   readonly metrics?: CommissionMetrics;
   /** Serve the read API and the health routes on this port (0: any free one); none if absent. */
   readonly http?: { readonly port: number; readonly host?: string };
@@ -40,10 +37,7 @@ export interface RunningCommissionReversals {
   /** The HTTP server's port, when one was asked for. */
   readonly httpPort: number | undefined;
   /** For `/readyz`: Kafka and Redis answer. */
-  readonly readiness: {
-    readonly kafka: () => Promise<boolean>;
-    readonly redis: () => Promise<boolean>;
-  };
+  readonly readiness: ServiceReadiness;
   /** What the read API answers for an affiliate. */
   ledger(
     merchantId: string,
@@ -55,113 +49,102 @@ export interface RunningCommissionReversals {
 }
 
 /**
- * Starts the service in this process: validates the merchants' `commission` sections,
- * registers the output schemas, checks that the state changelog is co-partitioned with the
- * lifecycle events, then starts the decider and the ledger projector (and the HTTP server).
+ * Starts the service in this process, on `@clawback/exactly-once`'s consumer skeleton:
+ * validates the merchants' `commission` sections, registers the output schemas, checks that the
+ * state changelog is co-partitioned with the lifecycle events, then starts the decider
+ * ({@link DeciderPartitionTask} per partition of `orders.lifecycle.events`) and the ledger
+ * projector ({@link LedgerPartitionTask} per partition of the adjustments; its own group, its
+ * positions kept in Redis with the ledger, so it needs no fencing), and the HTTP server.
  * The entry point of `main.ts`, end-to-end tests and demos.
  */
 export async function startCommissionReversals(
   options: CommissionReversalsOptions,
 ): Promise<RunningCommissionReversals> {
-  const { config, settings, logger } = options;
+  const { settings, logger } = options;
   const terms = commissionTermsOf(options.merchants);
   const metrics = options.metrics ?? createCommissionMetrics();
-  const kafka = createKafkaClient(config.kafka, {
-    logger,
-    clientId: `${config.kafka.clientId}-commission-reversals`,
-    onRetriableResponse: kafkaRetriableResponses(metrics.registry),
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  const redis = await createRedisClient(config.redis, {
-    logger,
-    connectionName: 'commission-reversals',
-    ...(options.redisKeyPrefix !== undefined && { keyPrefix: options.redisKeyPrefix }),
-  }).catch(async (error: unknown) => {
-    await admin.disconnect();
-    throw error;
-  });
-  const producers = new PartitionProducers(
-    kafka,
-    `${settings.transactionalIdPrefix}-commission-reversals`,
-    settings.transactionTimeoutMs,
-  );
-  const started: Supervisor[] = [];
-  let server: LedgerServer | undefined;
-  let stopWatching = (): void => undefined;
-  const close = async (): Promise<void> => {
-    stopWatching();
-    await server?.close().catch(() => undefined);
-    await Promise.allSettled(started.map((consumer) => consumer.stop()));
-    await producers.closeAll();
-    await quitRedis(redis);
-    await admin.disconnect();
-  };
-  try {
-    const registry = new AvroRegistry(config.schemaRegistry);
-    await registerOutputSchemas(registry, settings.topics);
-    await assertCoPartitioned(
-      admin,
-      settings.topics.lifecycleEvents,
-      settings.topics.commissionState,
-    );
-    const codecs = registryCodecs(registry, settings.topics);
-    const decider = deciderConsumer({
-      kafka,
-      admin,
-      producers,
-      codecs,
-      settings,
-      termsFor: (merchantId) => terms.get(merchantId),
-      logger: logger.child({ consumer: 'decider' }),
-      metrics,
-    });
-    started.push(decider);
-    await decider.start();
-    const store = new LedgerStore(redis);
-    // A generation with its manifest from the start: the read API can then tell an affiliate
-    // without entries (404) from a ledger that is not there (503, ADR 0010).
-    await store.generation();
-    const ledgerLogger = logger.child({ consumer: 'ledger' });
-    const ledger = ledgerConsumer(kafka, settings, {
-      admin,
-      store,
-      codecs,
-      topic: settings.topics.commissionAdjustments,
-      logger: ledgerLogger,
-      metrics,
-    });
-    started.push(ledger);
-    await ledger.start();
-    stopWatching = watchGeneration({
-      store,
-      audit: new LedgerAudit(redis),
-      metrics,
-      intervalMs: settings.ledgerCheckIntervalMs,
-      onLost: () => ledger.restart(new Error('ledger generation lost')),
-      logger: ledgerLogger,
-    });
-    const readiness = { kafka: kafkaReadiness(admin), redis: redisReadiness(redis) };
-    if (options.http) {
-      server = await startLedgerServer({
+  const service = await startConsumerService({
+    ...options,
+    name: 'commission-reversals',
+    metricsRegistry: metrics.registry,
+    writes: writtenTopics(settings.topics),
+    start: async ({ kafka, admin, redis, producers, registry, readiness, consume, onStop }) => {
+      const { topics } = settings;
+      await assertCoPartitioned(admin, topics.lifecycleEvents, topics.commissionState);
+      const codecs = registryCodecs(registry, topics);
+      const deciderLogger = logger.child({ consumer: 'decider' });
+      const deciderDeps = {
+        kafka,
+        admin,
+        producers,
+        codecs,
+        settings,
+        termsFor: (merchantId: string) => terms.get(merchantId),
+        logger: deciderLogger,
+        metrics,
+      };
+      await consume({
+        topic: topics.lifecycleEvents,
+        settings,
+        openTask: (partition, heartbeat) =>
+          DeciderPartitionTask.open(deciderDeps, partition, heartbeat),
+        logger: deciderLogger,
+        metrics,
+        labels: { consumer: 'decider' },
+      });
+      const store = new LedgerStore(redis);
+      // A generation with its manifest from the start: the read API can then tell an affiliate
+      // without entries (404) from a ledger that is not there (503, ADR 0010).
+      await store.generation();
+      const ledgerLogger = logger.child({ consumer: 'ledger' });
+      const ledgerDeps = {
+        admin,
+        store,
+        codecs,
+        topic: topics.commissionAdjustments,
+        logger: ledgerLogger,
+        metrics,
+      };
+      const ledger = await consume({
+        topic: topics.commissionAdjustments,
+        // kafkajs starts every assignment at the partition's beginning (no offsets in Kafka);
+        // each task moves it to where the ledger stands.
+        settings: { ...settings, groupId: ledgerGroupId(settings) },
+        fenced: false,
+        openTask: (partition) => LedgerPartitionTask.open(ledgerDeps, partition),
+        logger: ledgerLogger,
+        metrics,
+        labels: { consumer: 'ledger' },
+      });
+      onStop(
+        watchGeneration({
+          store,
+          audit: new LedgerAudit(redis),
+          metrics,
+          intervalMs: settings.ledgerCheckIntervalMs,
+          onLost: () => ledger.restart(new Error('ledger generation lost')),
+          logger: ledgerLogger,
+        }),
+      );
+      if (!options.http) return { httpPort: undefined, redis };
+      const server = await startLedgerServer({
         redis,
         health: createHealthHandlers({ registry: metrics.registry, readiness }),
         port: options.http.port,
         ...(options.http.host !== undefined && { host: options.http.host }),
         onError: (error) => logger.error({ err: error }, 'ledger read failed'),
       });
-    }
-    return {
-      metrics,
-      joined: Promise.all([decider.joined, ledger.joined]).then(() => undefined),
-      httpPort: server?.port,
-      readiness,
-      ledger: (merchantId, affiliateId, page = { cursor: 0, limit: 100 }) =>
-        readLedger(redis, merchantId, affiliateId, page),
-      stop: close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+      onStop(() => server.close());
+      return { httpPort: server.port, redis };
+    },
+  });
+  return {
+    metrics,
+    joined: service.joined,
+    httpPort: service.own.httpPort,
+    readiness: service.readiness,
+    ledger: (merchantId, affiliateId, page = { cursor: 0, limit: 100 }) =>
+      readLedger(service.own.redis, merchantId, affiliateId, page),
+    stop: () => service.stop(),
+  };
 }

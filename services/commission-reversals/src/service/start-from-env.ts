@@ -1,7 +1,7 @@
-import { type Env, loadConfig } from '@clawback/config';
-import { type Logger, createLogger } from '@clawback/logging';
+import type { Env } from '@clawback/config';
+import { serviceEnvironment } from '@clawback/exactly-once';
+import type { Logger } from '@clawback/logging';
 import { loadMerchantsFile } from '@clawback/merchants';
-import { createMetricsRegistry } from '@clawback/observability';
 import { createCommissionMetrics } from '../metrics/commission-metrics';
 import { type CommissionSettings, loadCommissionSettings } from '../settings/commission-settings';
 import {
@@ -31,19 +31,14 @@ export async function startCommissionReversalsFromEnv(
   env: Env,
   options: { readonly logger?: Logger } = {},
 ): Promise<StartedFromEnv> {
-  const config = loadConfig(
-    ['kafka', 'schemaRegistry', 'redis', 'logging', 'observability', 'merchants'],
-    env,
-    { observabilityPort: DEFAULT_HTTP_PORT },
-  );
+  const { config, logger, metricsRegistry } = serviceEnvironment(env, {
+    name: 'commission-reversals',
+    observabilityPort: DEFAULT_HTTP_PORT,
+    ...options,
+  });
   const settings = loadCommissionSettings(env, config.kafka);
   const merchants = loadMerchantsFile(config.merchants.merchantsFile, env);
-  const logger =
-    options.logger ??
-    createLogger({ service: 'commission-reversals', level: config.logging.level });
-  const metrics = createCommissionMetrics(
-    createMetricsRegistry({ service: 'commission-reversals' }),
-  );
+  const metrics = createCommissionMetrics(metricsRegistry);
   const service = await startCommissionReversals({
     config,
     settings,

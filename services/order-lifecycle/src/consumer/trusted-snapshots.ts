@@ -9,7 +9,7 @@ import {
   regressed,
   type PartitionSnapshotCache,
 } from '../snapshot-cache/partition-snapshot-cache';
-import type { PartitionTaskDeps } from './partition-task-deps';
+import type { LifecycleTaskDeps } from './lifecycle-task-deps';
 
 type Heartbeat = () => Promise<void>;
 
@@ -30,7 +30,7 @@ export class TrustedSnapshots {
   private lineage: string | null = null;
 
   constructor(
-    private readonly deps: PartitionTaskDeps,
+    private readonly deps: LifecycleTaskDeps,
     private readonly partition: number,
   ) {
     this.cache = partitionSnapshotCache(

@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from '@clawback/config';
+import { integerAtLeastFrom, kafkaNamePartFrom, type Env } from '@clawback/config';
 import { topicNames, type TopicNames } from '@clawback/kafka';
 
 /** How the order-lifecycle consumer runs; everything that names a Kafka resource included. */
@@ -16,7 +16,7 @@ export interface LifecycleSettings {
   /** A member silent for this long loses its partitions. */
   readonly sessionTimeoutMs: number;
   /** Input partitions processed at the same time (each has its own producer). */
-  readonly concurrency: number;
+  readonly partitionConcurrency: number;
   /** Upper bound for catching one partition's cache up from the state topic. */
   readonly catchUpTimeoutMs: number;
   /** Bytes fetched per partition and poll: the size of one batch, hence of one transaction. */
@@ -37,7 +37,7 @@ export const defaultLifecycleSettings = {
   orphanHorizonMs: 7 * DAY,
   transactionTimeoutMs: 60_000,
   sessionTimeoutMs: 30_000,
-  concurrency: 4,
+  partitionConcurrency: 4,
   catchUpTimeoutMs: 300_000,
   maxBatchBytes: 1_048_576,
 } as const;
@@ -45,8 +45,9 @@ export const defaultLifecycleSettings = {
 /**
  * Reads the `LIFECYCLE_*` variables: `LIFECYCLE_GROUP_ID`, `LIFECYCLE_TRANSACTIONAL_ID_PREFIX`,
  * `LIFECYCLE_ORPHAN_HORIZON_MS`, `LIFECYCLE_TRANSACTION_TIMEOUT_MS`,
- * `LIFECYCLE_SESSION_TIMEOUT_MS`, `LIFECYCLE_CONCURRENCY`, `LIFECYCLE_CATCH_UP_TIMEOUT_MS`,
- * `LIFECYCLE_MAX_BATCH_BYTES`.
+ * `LIFECYCLE_SESSION_TIMEOUT_MS`, `LIFECYCLE_PARTITION_CONCURRENCY`,
+ * `LIFECYCLE_CATCH_UP_TIMEOUT_MS`, `LIFECYCLE_MAX_BATCH_BYTES`. `LIFECYCLE_CONCURRENCY` is the
+ * deprecated name of `LIFECYCLE_PARTITION_CONCURRENCY`, still read when the new one is unset.
  * Topics follow `KAFKA_TOPIC_PREFIX`, passed in as `topicPrefix`.
  *
  * @throws ConfigError naming the offending variable.
@@ -55,46 +56,35 @@ export function loadLifecycleSettings(env: Env, topicPrefix: string): LifecycleS
   const d = defaultLifecycleSettings;
   return {
     topics: topicNames(topicPrefix),
-    groupId: text(env, 'LIFECYCLE_GROUP_ID') ?? d.groupId,
+    groupId: kafkaNamePartFrom(env, 'LIFECYCLE_GROUP_ID') ?? d.groupId,
     transactionalIdPrefix:
-      text(env, 'LIFECYCLE_TRANSACTIONAL_ID_PREFIX') ?? d.transactionalIdPrefix,
-    orphanHorizonMs: integer(env, 'LIFECYCLE_ORPHAN_HORIZON_MS', d.orphanHorizonMs, 0),
-    transactionTimeoutMs: integer(
+      kafkaNamePartFrom(env, 'LIFECYCLE_TRANSACTIONAL_ID_PREFIX') ?? d.transactionalIdPrefix,
+    orphanHorizonMs: integerAtLeastFrom(env, 'LIFECYCLE_ORPHAN_HORIZON_MS', d.orphanHorizonMs, 0),
+    transactionTimeoutMs: integerAtLeastFrom(
       env,
       'LIFECYCLE_TRANSACTION_TIMEOUT_MS',
       d.transactionTimeoutMs,
       1000,
     ),
-    sessionTimeoutMs: integer(env, 'LIFECYCLE_SESSION_TIMEOUT_MS', d.sessionTimeoutMs, 6000),
-    concurrency: integer(env, 'LIFECYCLE_CONCURRENCY', d.concurrency, 1),
-    catchUpTimeoutMs: integer(env, 'LIFECYCLE_CATCH_UP_TIMEOUT_MS', d.catchUpTimeoutMs, 1000),
-    maxBatchBytes: integer(env, 'LIFECYCLE_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
+    sessionTimeoutMs: integerAtLeastFrom(
+      env,
+      'LIFECYCLE_SESSION_TIMEOUT_MS',
+      d.sessionTimeoutMs,
+      6000,
+    ),
+    partitionConcurrency: integerAtLeastFrom(
+      env,
+      'LIFECYCLE_PARTITION_CONCURRENCY',
+      // Deprecated name, read when the new one is unset.
+      integerAtLeastFrom(env, 'LIFECYCLE_CONCURRENCY', d.partitionConcurrency, 1),
+      1,
+    ),
+    catchUpTimeoutMs: integerAtLeastFrom(
+      env,
+      'LIFECYCLE_CATCH_UP_TIMEOUT_MS',
+      d.catchUpTimeoutMs,
+      1000,
+    ),
+    maxBatchBytes: integerAtLeastFrom(env, 'LIFECYCLE_MAX_BATCH_BYTES', d.maxBatchBytes, 1024),
   };
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (!/^[A-Za-z0-9._-]{1,200}$/.test(value)) {
-    throw new ConfigError(
-      'config_invalid',
-      name,
-      `"${value}" may only contain letters, digits, ".", "_", "-"`,
-    );
-  }
-  return value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number): number {
-  const value = env[name]?.trim();
-  if (value === undefined || value === '') return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min) {
-    throw new ConfigError(
-      'config_invalid',
-      name,
-      `"${value}" is not an integer of at least ${min}`,
-    );
-  }
-  return parsed;
 }

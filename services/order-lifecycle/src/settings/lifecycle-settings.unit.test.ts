@@ -32,6 +32,16 @@ describe('loadLifecycleSettings', () => {
     });
   });
 
+  it('given the deprecated LIFECYCLE_CONCURRENCY, when loaded, then it sets the partition concurrency unless the new name is set', () => {
+    expect(loadLifecycleSettings({ LIFECYCLE_CONCURRENCY: '2' }, '').partitionConcurrency).toBe(2);
+    expect(
+      loadLifecycleSettings(
+        { LIFECYCLE_CONCURRENCY: '2', LIFECYCLE_PARTITION_CONCURRENCY: '3' },
+        '',
+      ).partitionConcurrency,
+    ).toBe(3);
+  });
+
   it('given an invalid value, when loaded, then the error names the variable', () => {
     expect(() => loadLifecycleSettings({ LIFECYCLE_SESSION_TIMEOUT_MS: '100' }, '')).toThrow(
       ConfigError,

@@ -1,8 +1,9 @@
+import { registerWrittenSchemas } from '@clawback/schema-registry';
 import { deleteKeysByPrefix } from '@clawback/redis';
 import { createLogger } from '@clawback/logging';
 import { registryCodecs } from '../batch/codecs';
 import type { CancellationEvent } from '../events/cancellation-event';
-import { registerOutputSchemas } from '../service/register-schemas';
+import { writtenTopics } from '../service/written-topics';
 import {
   type CancellationsFixture,
   createCancellationsFixture,
@@ -38,7 +39,7 @@ function cancelled(ref: string): CancellationEvent {
 
 async function setUp() {
   const { ctx, registry, settings } = fixture;
-  await registerOutputSchemas(registry, settings.topics);
+  await registerWrittenSchemas(registry, writtenTopics(settings.topics));
   const codecs = registryCodecs(registry, settings.topics);
   const redis = await ctx.redis();
   let rebuilds = 0;

@@ -1,7 +1,7 @@
-import { type Env, loadConfig } from '@clawback/config';
-import { type Logger, createLogger } from '@clawback/logging';
+import type { Env } from '@clawback/config';
+import { serviceEnvironment } from '@clawback/exactly-once';
+import type { Logger } from '@clawback/logging';
 import { loadMerchantsFile } from '@clawback/merchants';
-import { createMetricsRegistry } from '@clawback/observability';
 import { createCancellationMetrics } from '../metrics/cancellation-metrics';
 import {
   type CancellationServiceSettings,
@@ -33,19 +33,14 @@ export async function startSubscriptionCancellationsFromEnv(
   env: Env,
   options: { readonly logger?: Logger } = {},
 ): Promise<StartedFromEnv> {
-  const config = loadConfig(
-    ['kafka', 'schemaRegistry', 'redis', 'logging', 'observability', 'merchants'],
-    env,
-    { observabilityPort: 9467 },
-  );
+  const { config, logger, metricsRegistry } = serviceEnvironment(env, {
+    name: 'subscription-cancellations',
+    observabilityPort: 9467,
+    ...options,
+  });
   const settings = loadServiceSettings(env, config.kafka.topicPrefix);
   const merchants = loadMerchantsFile(config.merchants.merchantsFile, env);
-  const logger =
-    options.logger ??
-    createLogger({ service: 'subscription-cancellations', level: config.logging.level });
-  const metrics = createCancellationMetrics(
-    createMetricsRegistry({ service: 'subscription-cancellations' }),
-  );
+  const metrics = createCancellationMetrics(metricsRegistry);
   const service = await startSubscriptionCancellations({
     config,
     settings,

@@ -41,7 +41,7 @@ async function lost(deps: LedgerDeps, generation: string, detectedBy: string): P
  * missing (or of another size than the manifest records) writes nothing: the generation is
  * abandoned and the task fails, to reopen into the next one.
  */
-export class LedgerTask implements PartitionTask {
+export class LedgerPartitionTask implements PartitionTask {
   private closed = false;
 
   private constructor(
@@ -53,7 +53,7 @@ export class LedgerTask implements PartitionTask {
     private nextOffset: string,
   ) {}
 
-  static async open(deps: LedgerDeps, partition: number): Promise<LedgerTask> {
+  static async open(deps: LedgerDeps, partition: number): Promise<LedgerPartitionTask> {
     const generation = await deps.store.generation();
     let stored: string | null;
     try {
@@ -76,7 +76,7 @@ export class LedgerTask implements PartitionTask {
     // Until closed: the watchdog reopens the task once this generation is no longer current,
     // even when nothing new arrives on the partition to make a write notice it.
     deps.store.hold(generation);
-    return new LedgerTask(deps, partition, generation, stored, nextOffset);
+    return new LedgerPartitionTask(deps, partition, generation, stored, nextOffset);
   }
 
   get position(): string {

@@ -12,7 +12,7 @@ import type { CancellationEvent } from '../events/cancellation-event';
 import { outputMessages } from '../batch/output-messages';
 import { processRecords } from '../batch/process-records';
 import { interruptibleSleep } from '../delivery/sleep';
-import type { ConsumerDeps } from './consumer-deps';
+import type { CancellationTaskDeps } from './cancellation-task-deps';
 
 /** The `SubscriptionCancelled` facts among a slice's outputs, as the record keeps them. */
 function committedFacts(events: readonly CancellationEvent[]): readonly CommittedCancellation[] {
@@ -37,29 +37,31 @@ const HEARTBEAT_EVERY_MS = 1000;
 
 /**
  * This instance's ownership of one input partition, from fencing its previous owner until a
- * rebalance or a failure: the partition's transactional producer and the next offset to
- * process. Any failure ends the session and the next batch opens a new one from committed
- * data.
+ * rebalance or a failure: the next offset to process (the partition's transactional producer
+ * is held, and released, by the consumer skeleton). Any failure ends the task and the next
+ * batch opens a new one from committed data.
  */
-export class PartitionSession implements PartitionTask {
+export class CancellationPartitionTask implements PartitionTask {
   private constructor(
-    private readonly deps: ConsumerDeps,
+    private readonly deps: CancellationTaskDeps,
     readonly partition: number,
     private nextOffset: string,
   ) {}
 
   /**
-   * Connects the partition's transactional producer, which fences the previous owner (its open
-   * transaction is aborted, its later commits refused), and only then reads the committed
-   * offset, which nobody else can move any more.
+   * Reads the committed offset. The consumer skeleton opens the task only after connecting the
+   * partition's transactional producer, which fenced the previous owner (its open transaction
+   * aborted, its later commits refused), so nobody else can move that offset any more.
    */
-  static async open(deps: ConsumerDeps, partition: number): Promise<PartitionSession> {
+  static async open(
+    deps: CancellationTaskDeps,
+    partition: number,
+  ): Promise<CancellationPartitionTask> {
     const { settings } = deps;
     const topic = settings.topics.lifecycleEvents;
-    await deps.producers.forPartition(topic, partition);
     const { nextOffset } = await committedPosition(deps.admin, settings.groupId, topic, partition);
     deps.logger.info({ partition, nextOffset }, 'partition opened');
-    return new PartitionSession(deps, partition, nextOffset);
+    return new CancellationPartitionTask(deps, partition, nextOffset);
   }
 
   /** The next input offset to process; everything before it is committed. */
@@ -82,10 +84,9 @@ export class PartitionSession implements PartitionTask {
     }
   }
 
-  /** Releases the producer (an open transaction was already committed or aborted). */
-  async close(): Promise<void> {
-    const topic = this.deps.settings.topics.lifecycleEvents;
-    await this.deps.producers.release(topic, this.partition).catch(() => undefined);
+  /** Holds nothing of its own: the skeleton releases the producer after the task closes. */
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   private async processSlice(slice: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {

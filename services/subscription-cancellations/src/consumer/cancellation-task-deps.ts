@@ -4,14 +4,14 @@ import type { ProcessDeps } from '../batch/process-records';
 import type { CancellationMetrics } from '../metrics/cancellation-metrics';
 import type { CancellationServiceSettings } from '../settings/service-settings';
 
-/** Everything the consumer and its partition sessions share. */
-export interface ConsumerDeps {
+/** Everything the partition tasks of the consumer share. */
+export interface CancellationTaskDeps {
   readonly kafka: KafkaClient;
   readonly admin: Admin;
   /** One transactional producer per input partition (fencing). */
   readonly producers: PartitionProducers;
   readonly settings: CancellationServiceSettings;
-  /** Processing dependencies; the session adds a heartbeating sleep. */
+  /** Processing dependencies; the task adds a heartbeating sleep. */
   readonly process: Omit<ProcessDeps, 'sleep'>;
   readonly logger: Logger;
   readonly metrics: CancellationMetrics;

@@ -20,7 +20,7 @@ import { restoreStates } from './restore-states';
  * in memory and written in one transaction: adjustments, changed order states and the input
  * offset. Any failure ends the task; the next one restores everything from committed data.
  */
-export class DeciderTask implements PartitionTask {
+export class DeciderPartitionTask implements PartitionTask {
   private constructor(
     private readonly deps: DeciderDeps,
     private readonly partition: number,
@@ -30,45 +30,37 @@ export class DeciderTask implements PartitionTask {
   ) {}
 
   /**
-   * Fences the previous owner (the partition's transactional id is initialised, aborting its
-   * open transaction and refusing its later commits), then reads the committed offset and
-   * restores the states. In that order, nothing can move either once they are read.
+   * Reads the committed offset and restores the states. The consumer skeleton opens the task
+   * only after fencing the previous owner (the partition's transactional id is initialised,
+   * aborting its open transaction and refusing its later commits): nothing can move either
+   * once they are read.
    */
   static async open(
     deps: DeciderDeps,
     partition: number,
     heartbeat: Heartbeat,
-  ): Promise<DeciderTask> {
+  ): Promise<DeciderPartitionTask> {
     const { settings } = deps;
     const topic = settings.topics.lifecycleEvents;
+    // Connected, and the previous owner fenced, by the skeleton before this task opened.
     const producer = await deps.producers.forPartition(topic, partition);
-    try {
-      const { nextOffset } = await committedPosition(
-        deps.admin,
-        settings.groupId,
-        topic,
-        partition,
-      );
-      const states = await restoreStates(
-        {
-          kafka: deps.kafka,
-          admin: deps.admin,
-          codecs: deps.codecs,
-          stateTopic: settings.topics.commissionState,
-          groupIdPrefix: `${settings.groupId}-restore`,
-          timeoutMs: settings.restoreTimeoutMs,
-        },
-        partition,
-        heartbeat,
-      );
-      deps.metrics.restores.inc();
-      deps.metrics.ordersInMemory.set({ partition }, states.size);
-      deps.logger.info({ partition, nextOffset, orders: states.size }, 'decider partition opened');
-      return new DeciderTask(deps, partition, producer, nextOffset, states);
-    } catch (error) {
-      await deps.producers.release(topic, partition).catch(() => undefined);
-      throw error;
-    }
+    const { nextOffset } = await committedPosition(deps.admin, settings.groupId, topic, partition);
+    const states = await restoreStates(
+      {
+        kafka: deps.kafka,
+        admin: deps.admin,
+        codecs: deps.codecs,
+        stateTopic: settings.topics.commissionState,
+        groupIdPrefix: `${settings.groupId}-restore`,
+        timeoutMs: settings.restoreTimeoutMs,
+      },
+      partition,
+      heartbeat,
+    );
+    deps.metrics.restores.inc();
+    deps.metrics.ordersInMemory.set({ partition }, states.size);
+    deps.logger.info({ partition, nextOffset, orders: states.size }, 'decider partition opened');
+    return new DeciderPartitionTask(deps, partition, producer, nextOffset, states);
   }
 
   get position(): string {
@@ -100,11 +92,10 @@ export class DeciderTask implements PartitionTask {
     this.record(decided);
   }
 
-  async close(): Promise<void> {
+  /** Drops the partition's gauge; the skeleton releases the producer after the task closes. */
+  close(): Promise<void> {
     this.deps.metrics.ordersInMemory.remove({ partition: this.partition });
-    await this.deps.producers
-      .release(this.deps.settings.topics.lifecycleEvents, this.partition)
-      .catch(() => undefined);
+    return Promise.resolve();
   }
 
   private async commit(decided: DecidedEvents, nextOffset: string): Promise<void> {

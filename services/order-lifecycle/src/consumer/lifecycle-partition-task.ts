@@ -2,7 +2,7 @@ import {
   commitTransaction,
   committedPosition,
   type Heartbeat,
-  type PartitionTask as ExactlyOncePartitionTask,
+  type PartitionTask,
 } from '@clawback/exactly-once';
 import type { KafkaMessage, Producer, RecordMetadata } from '@clawback/kafka';
 import { decodeCheckpoint, encodeCheckpointMetadata } from '../checkpoint/checkpoint';
@@ -12,8 +12,7 @@ import { ordersToLoad } from '../processing/orders-to-load';
 import type { ParkedIndex } from '../processing/parked-index';
 import { outputMessages, type OutputBatch } from '../records/output-messages';
 import { toPartitionRecords } from '../records/to-partition-records';
-import { openFencedProducer } from './open-fenced-producer';
-import type { PartitionTaskDeps } from './partition-task-deps';
+import type { LifecycleTaskDeps } from './lifecycle-task-deps';
 import { recordBatchMetrics } from './record-batch-metrics';
 import { TrustedSnapshots } from './trusted-snapshots';
 
@@ -24,9 +23,9 @@ import { TrustedSnapshots } from './trusted-snapshots';
  * parked orders and the trusted view of the snapshot cache. Any failure ends the task; the
  * next batch opens a new one, which reads everything again from committed data.
  */
-export class PartitionTask implements ExactlyOncePartitionTask {
+export class LifecyclePartitionTask implements PartitionTask {
   private constructor(
-    private readonly deps: PartitionTaskDeps,
+    private readonly deps: LifecycleTaskDeps,
     readonly partition: number,
     private readonly producer: Producer,
     private readonly snapshots: TrustedSnapshots,
@@ -42,12 +41,14 @@ export class PartitionTask implements ExactlyOncePartitionTask {
    * can be committed for the partition but by this task, so what it reads stays true.
    */
   static async open(
-    deps: PartitionTaskDeps,
+    deps: LifecycleTaskDeps,
     partition: number,
     heartbeat: Heartbeat,
-  ): Promise<PartitionTask> {
+  ): Promise<LifecyclePartitionTask> {
     const { settings } = deps;
-    const producer = await openFencedProducer(deps, partition);
+    // Already connected, and the previous owner fenced, by the consumer skeleton (or by this
+    // first call, when the task is opened on its own).
+    const producer = await deps.producers.forPartition(settings.topics.notificationsRaw, partition);
     try {
       const checkpoint = decodeCheckpoint(
         await committedPosition(
@@ -60,7 +61,7 @@ export class PartitionTask implements ExactlyOncePartitionTask {
       const snapshots = new TrustedSnapshots(deps, partition);
       const parked = await snapshots.catchUp(heartbeat, 'assigned');
       deps.metrics.parkedOrders.set({ partition }, parked.size);
-      const task = new PartitionTask(
+      const task = new LifecyclePartitionTask(
         deps,
         partition,
         producer,
@@ -75,7 +76,9 @@ export class PartitionTask implements ExactlyOncePartitionTask {
       );
       return task;
     } catch (error) {
-      await producer.disconnect().catch(() => undefined);
+      await deps.producers
+        .release(settings.topics.notificationsRaw, partition)
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -132,9 +135,9 @@ export class PartitionTask implements ExactlyOncePartitionTask {
     await this.snapshots.saveCommitted(changed, outputs.stateValues, produced);
   }
 
-  /** Disconnects the producer; an open transaction was already aborted or committed. */
-  async close(): Promise<void> {
-    await this.producer.disconnect().catch(() => undefined);
+  /** Holds nothing of its own: the skeleton releases the producer after the task closes. */
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   private async commit(
