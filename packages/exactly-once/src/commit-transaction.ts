@@ -9,7 +9,7 @@ export interface TopicMessages {
 }
 
 /** The input position a transaction consumes, committed with its outputs. */
-export interface ConsumedOffset {
+interface ConsumedOffset {
   readonly consumerGroupId: string;
   readonly topic: string;
   readonly partition: number;
@@ -33,7 +33,7 @@ export interface ConcurrentTransactionsRetry {
 }
 
 /** 12 attempts from 20 ms up to 1 s: covers a coordinator finishing the previous markers. */
-export const defaultConcurrentRetry: ConcurrentTransactionsRetry = {
+const defaultConcurrentRetry: ConcurrentTransactionsRetry = {
   attempts: 12,
   initialDelayMs: 20,
   maxDelayMs: 1000,

@@ -23,7 +23,7 @@ export type ServiceReadiness = {
 };
 
 /** A partition-task consumer as a service declares it; the clients are the service's. */
-export type ConsumerDeclaration = Omit<PartitionTasksDefinition, 'kafka' | 'producers'> & {
+type ConsumerDeclaration = Omit<PartitionTasksDefinition, 'kafka' | 'producers'> & {
   /**
    * Whether each partition is fenced with the service's transactional producer before its task
    * opens (default true); false for a consumer that writes no Kafka transactions.
@@ -32,7 +32,7 @@ export type ConsumerDeclaration = Omit<PartitionTasksDefinition, 'kafka' | 'prod
 };
 
 /** The open clients and hooks a service wires its own parts with. */
-export interface ServiceParts {
+interface ServiceParts {
   readonly kafka: KafkaClient;
   /** Connected; for committed offsets, topic ends and layout checks. */
   readonly admin: Admin;

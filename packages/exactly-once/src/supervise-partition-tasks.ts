@@ -8,13 +8,13 @@ import {
 import { superviseConsumer, type Supervisor } from './supervise-consumer';
 
 /** Metric label values, e.g. `{ consumer: 'decider' }`. */
-export type MetricLabels = Readonly<Record<string, string | number>>;
+type MetricLabels = Readonly<Record<string, string | number>>;
 
 /**
  * The two metrics every partition-task consumer keeps; the services' prom-client counters and
  * gauges fit as they are.
  */
-export interface PartitionTaskMetrics {
+interface PartitionTaskMetrics {
   /** Clean restarts after kafkajs gave up on the consumer. */
   readonly restarts: { inc(): void; inc(labels: MetricLabels): void };
   /** Records between a partition's position and its end, per owned partition. */
@@ -25,7 +25,7 @@ export interface PartitionTaskMetrics {
 }
 
 /** How a partition-task consumer runs: the same settings in every service. */
-export interface PartitionTaskSettings {
+interface PartitionTaskSettings {
   /** The group whose committed offsets say how far the input is done. */
   readonly groupId: string;
   /** A member silent for this long loses its partitions. */

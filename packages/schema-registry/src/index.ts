@@ -1,4 +1,4 @@
-export { AvroRegistry, registerSchemaFiles } from './avro-registry';
+export { AvroRegistry } from './avro-registry';
 export { registerWrittenSchemas } from './register-written-schemas';
 export { checkBackwardCompatibility } from './compatibility';
 export {

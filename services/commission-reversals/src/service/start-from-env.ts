@@ -10,7 +10,7 @@ import {
 } from './start-commission-reversals';
 
 /** The default `OBSERVABILITY_PORT` of this service (read API and health routes). */
-export const DEFAULT_HTTP_PORT = 9466;
+const DEFAULT_HTTP_PORT = 9466;
 
 /** The service started from an environment, with what it was configured with. */
 export interface StartedFromEnv {
