@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   if (command !== undefined) {
     process.stderr.write(`${SERVICE}: unknown command "${command}" (only "ledger")\n`);
-    process.exit(2);
+    process.exit(1);
   }
   let started: StartedFromEnv;
   try {
