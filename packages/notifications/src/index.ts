@@ -17,3 +17,8 @@ export {
   type OperatorCommandSubject,
   type OperatorResolution,
 } from './operator-command';
+export {
+  encodeOperatorCommand,
+  operatorCommandSubject,
+  type OperatorCommandTarget,
+} from './operator-command-record';

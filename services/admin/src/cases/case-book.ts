@@ -53,7 +53,12 @@ export class CaseBook {
     if (entry.redrive !== null) {
       const caseId = caseIdOf(deadLetterSource(entry.redrive.deadLetterId));
       const list = this.redrives.get(caseId) ?? [];
-      list.push({ operatorId: entry.redrive.operatorId, offset: entry.position.offset });
+      list.push({
+        operatorId: entry.redrive.operatorId,
+        reason: entry.redrive.reason,
+        partition: entry.position.partition,
+        offset: entry.position.offset,
+      });
       this.redrives.set(caseId, list);
     }
   }

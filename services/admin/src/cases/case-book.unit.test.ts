@@ -176,9 +176,13 @@ describe('the cases projection', () => {
       position: position('raw'),
       raw,
       command: null,
-      redrive: { deadLetterId: 'raw-0-7', operatorId: 'bob' },
+      redrive: { deadLetterId: 'raw-0-7', operatorId: 'bob', reason: 'adapter fixed' },
     });
-    expect(only(book)).toMatchObject({ kind: 'dead_letter', status: 'resolved' });
+    expect(only(book)).toMatchObject({
+      kind: 'dead_letter',
+      status: 'resolved',
+      resolutions: [{ resolution: 'redrive', operatorId: 'bob', reason: 'adapter fixed' }],
+    });
     expect(book.figures(T + 60_000).oldestOpenAgeSeconds).toBe(0);
     expect(book.deadLetter('raw-0-7')).toBe(deadLetter);
   });

@@ -25,6 +25,8 @@ export const COMMAND_ID_PREFIX = 'op-';
 export const REDRIVE_HEADER = 'clawback-redrive-of';
 /** Kafka header of a republished dead letter: the operator who asked for it. */
 export const OPERATOR_HEADER = 'clawback-operator';
+/** Kafka header of a republished dead letter: why the operator re-drove it (optional). */
+export const REASON_HEADER = 'clawback-reason';
 
 /** The deterministic id of the case about `source` (a notification of an order, a dead letter). */
 export function caseIdOf(source: string): string {

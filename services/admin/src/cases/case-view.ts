@@ -19,6 +19,8 @@ export interface CommandSeen {
 /** A redrive as read from the raw topic. */
 export interface RedriveSeen {
   readonly operatorId: string;
+  readonly reason: string;
+  readonly partition: number;
   readonly offset: string;
 }
 
@@ -62,10 +64,10 @@ export function caseView(
   );
   for (const redrive of redrives)
     resolutions.push({
-      commandId: `redrive-${redrive.offset}`,
+      commandId: `redrive-${redrive.partition}-${redrive.offset}`,
       resolution: 'redrive',
       operatorId: redrive.operatorId,
-      reason: 'redriven',
+      reason: redrive.reason,
       orderKey: base.orderKey,
       eventIds: [],
       refusal: null,

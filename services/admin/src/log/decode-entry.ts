@@ -6,7 +6,7 @@ import {
 } from '@clawback/notifications';
 import type { KafkaMessage } from '@clawback/kafka';
 import type { OrderLifecycleEvent } from '@clawback/order-machine';
-import { OPERATOR_HEADER, REDRIVE_HEADER } from '../cases/case-sources';
+import { OPERATOR_HEADER, REASON_HEADER, REDRIVE_HEADER } from '../cases/case-sources';
 import type { LogEntry, LogPosition } from './log-entry';
 
 /** Which topic a record came from, by role. */
@@ -75,7 +75,11 @@ export async function decodeEntry(
       redrive:
         redriveOf === null
           ? null
-          : { deadLetterId: redriveOf, operatorId: header(message, OPERATOR_HEADER) ?? '' },
+          : {
+              deadLetterId: redriveOf,
+              operatorId: header(message, OPERATOR_HEADER) ?? '',
+              reason: header(message, REASON_HEADER) ?? '',
+            },
     };
   }
   const queue = source === 'rawDeadLetters' ? 'raw' : 'cancellations';

@@ -33,13 +33,14 @@ describe('decoding the log for the cases projection', () => {
       message({
         'clawback-redrive-of': Buffer.from('raw-0-7'),
         'clawback-operator': Buffer.from('bob'),
+        'clawback-reason': Buffer.from('fixed'),
       }),
       () => Promise.resolve(raw),
     );
     expect(entry).toMatchObject({
       source: 'raw',
       command: null,
-      redrive: { deadLetterId: 'raw-0-7', operatorId: 'bob' },
+      redrive: { deadLetterId: 'raw-0-7', operatorId: 'bob', reason: 'fixed' },
       position: { timestamp: 1000 },
     });
   });

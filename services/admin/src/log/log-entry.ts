@@ -49,6 +49,10 @@ export type LogEntry =
       /** The operator command this record carries, when it is one (ADR 0014). */
       readonly command: OperatorCommandBody | null;
       /** The dead letter this record re-drives (header `clawback-redrive-of`), if any. */
-      readonly redrive: { readonly deadLetterId: string; readonly operatorId: string } | null;
+      readonly redrive: {
+        readonly deadLetterId: string;
+        readonly operatorId: string;
+        readonly reason: string;
+      } | null;
     }
   | { readonly source: 'dead_letter'; readonly deadLetter: DeadLetterEntry };

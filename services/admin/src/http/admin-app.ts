@@ -1,0 +1,25 @@
+import type { Logger } from '@clawback/logging';
+import type { Registry } from '@clawback/observability';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { TokenEntry } from '../auth/tokens';
+import type { CommandWriter } from '../commands/command-writer';
+import type { AdminProjection } from '../projection/admin-projection';
+
+/** The admin service's fastify instance. */
+export type AdminApp = FastifyInstance & { log: FastifyBaseLogger };
+
+/** Everything the admin app is built from; I/O arrives as dependencies. */
+export interface AdminDependencies {
+  readonly tokens: readonly TokenEntry[];
+  readonly projection: AdminProjection;
+  /** True once the projection caught up with the end offsets read at start. */
+  readonly caughtUp: () => boolean;
+  readonly writer: CommandWriter;
+  /** The registry `/metrics` serves; the case metrics are registered on it. */
+  readonly metrics: Registry;
+  readonly logger: Logger;
+  /** Wall clock, epoch milliseconds. */
+  readonly now: () => number;
+  /** Operator command ids (`op-…`); random UUIDs by default. */
+  readonly newCommandId?: () => string;
+}

@@ -1,0 +1,45 @@
+import type { LogEntry, LogPosition } from '../log/log-entry';
+
+/** The fields of an `affiliates.commission.adjustments` value the timeline shows. */
+export interface AdjustmentValue {
+  readonly adjustmentId: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly affiliateId: string;
+  readonly orderKey: string;
+  readonly sourceEventId: string;
+  readonly currency: string;
+  readonly amount: number;
+  readonly earnedTotal: number;
+  readonly reversedTotal: number;
+}
+
+/** The fields of a `subscriptions.cancellations` value the timeline shows. */
+export interface CancellationValue {
+  readonly eventId: string;
+  readonly type: string;
+  readonly subscriptionRef: string;
+  readonly orderKey: string;
+  readonly causationId: string;
+  readonly cause: string;
+  readonly attempts: number;
+}
+
+/** A decoded record the timeline folds: the cases' entries plus the downstream topics. */
+export type TimelineRecord =
+  | LogEntry
+  | {
+      readonly source: 'adjustment';
+      readonly position: LogPosition;
+      readonly adjustment: AdjustmentValue;
+    }
+  | {
+      readonly source: 'cancellation';
+      readonly position: LogPosition;
+      readonly cancellation: CancellationValue;
+    };
+
+/** What the adapters say about a raw notification: its id and kind, or null if unreadable. */
+export type IdentifyNotification = (
+  raw: Extract<LogEntry, { source: 'raw' }>['raw'],
+) => { readonly notificationId: string; readonly kind: string } | null;
