@@ -1,3 +1,4 @@
+import { startAdminFromEnv } from '@clawback/admin';
 import { type Env, loadConfig, logLevels } from '@clawback/config';
 import { startIngress } from '@clawback/ingress';
 import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
@@ -18,7 +19,7 @@ import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 
 /** A service downstream of the order lifecycle. */
-export type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
+export type DownstreamService = 'commission-reversals' | 'subscription-cancellations' | 'admin';
 
 /** What {@link startPipeline} runs. */
 export interface PipelineOptions {
@@ -44,6 +45,8 @@ export interface Pipeline {
   readonly ingressUrl: string;
   /** commission-reversals' read API (`/v1/affiliates/…`), when that service runs. */
   readonly readApiUrl: string | undefined;
+  /** The admin API (`/v1/orders/…`, `/v1/cases/…`), when that service runs (ready). */
+  readonly adminUrl: string | undefined;
   /** POSTs a provider body to the ingress as the provider would. */
   post(route: NotificationRoute, fixture: FixtureBody): Promise<IngressAnswer>;
   /** Stops every service (newest first), deletes the topics, keys and merchants file. */
@@ -101,6 +104,21 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       stoppers.push(() => started.service.stop());
       joined.push(started.service.joined);
     }
+    let adminUrl: string | undefined;
+    if (options.downstream?.includes('admin')) {
+      // ADMIN_TOKENS come from the suite (options.env); port 0: a free one.
+      const { admin } = await startAdminFromEnv(
+        {
+          ...env,
+          ADMIN_PORT: '0',
+          ADMIN_HOST: '127.0.0.1',
+          ADMIN_GROUP_ID_PREFIX: context.groupId('admin'),
+        },
+        { onFatal: (error) => logger('admin').error({ err: error }, 'admin log reader failed') },
+      );
+      stoppers.push(() => admin.close());
+      adminUrl = admin.url;
+    }
     const ingress = await startIngress({
       env,
       host: '127.0.0.1',
@@ -114,12 +132,21 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       description: 'the ingress to be ready',
     });
     await withTimeout(Promise.all(joined), 120_000, 'every consumer to join its group');
+    if (adminUrl !== undefined) {
+      const url = adminUrl;
+      await waitFor(async () => (await fetch(`${url}/readyz`)).ok, {
+        timeoutMs: 120_000,
+        intervalMs: 200,
+        description: 'the admin API to be ready',
+      });
+    }
     return {
       context,
       registry: new AvroRegistry(context.config.schemaRegistry),
       env,
       ingressUrl: ingress.url,
       readApiUrl,
+      adminUrl,
       post: (route, fixture) => postNotification(ingress.url, route, fixture),
       stop,
     };
