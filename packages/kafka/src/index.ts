@@ -33,6 +33,7 @@ export {
   type SignalSource,
 } from './shutdown';
 export { kafkaReadiness } from './readiness';
+export { partitionOfKey } from './key-partition';
 /**
  * The client types services use, re-exported so that only this package imports kafkajs; a
  * replacement client with a KafkaJS-style API changes these lines, not the services.
