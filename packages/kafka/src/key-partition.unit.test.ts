@@ -10,6 +10,9 @@ describe('partitionOfKey', () => {
       const metadata = Array.from({ length: partitions }, (_, partitionId) => ({
         partitionId,
         leader: 0,
+        partitionErrorCode: 0,
+        replicas: [0],
+        isr: [0],
       }));
       for (const key of keys) {
         const expected = partitioner({
