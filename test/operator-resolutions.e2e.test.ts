@@ -264,7 +264,7 @@ describe('operator resolutions through the clawback CLI (ingress, lifecycle, com
     const dlq = await cli(['dlq', 'raw'], VIEWER);
     expect(dlq.code).toBe(0);
     const row = new RegExp(
-      `^(raw-\\d+-\\d+)\\s+raw\\s+${orderKey}\\s+order_key_mismatch\\s`,
+      `^(raw-\\d+-\\d+)\\s+raw\\s+${deadLetter.caseId}\\s+${orderKey}\\s+order_key_mismatch\\s`,
       'm',
     ).exec(dlq.stdout);
     expect(row).not.toBeNull();

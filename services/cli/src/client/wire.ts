@@ -69,6 +69,8 @@ export interface DeadLetter {
   readonly errorCode: string;
   readonly errorMessage: string;
   readonly deadLetteredAt: number | string;
+  /** The case the dead letter opened. */
+  readonly caseId?: string;
 }
 
 /** `202` of `POST /v1/cases/{caseId}/resolutions`. */

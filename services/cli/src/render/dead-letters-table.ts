@@ -13,6 +13,7 @@ export function deadLettersTable(deadLetters: readonly DeadLetter[]): string {
     [
       { header: 'id', align: 'left' },
       { header: 'queue', align: 'left' },
+      { header: 'case', align: 'left' },
       { header: 'order', align: 'left' },
       { header: 'error', align: 'left' },
       { header: 'dead-lettered at', align: 'left' },
@@ -21,6 +22,7 @@ export function deadLettersTable(deadLetters: readonly DeadLetter[]): string {
     deadLetters.map((d) => [
       d.id,
       d.queue,
+      d.caseId ?? '',
       d.orderKey,
       d.errorCode,
       whenOf(d.deadLetteredAt),

@@ -143,10 +143,11 @@ describe('tables', () => {
       errorCode: 'malformed_body',
       errorMessage: `body is not JSON: ${'x'.repeat(80)}`,
       deadLetteredAt: Date.UTC(2026, 11, 2, 10),
+      caseId: 'case-77',
     };
     const lines = deadLettersTable([dead]).split('\n');
     expect(lines[2]).toMatch(
-      /^raw-1-7\s+raw\s+kartra:acme:9\s+malformed_body\s+2026-12-02T10:00:00\.000Z\s+body is not JSON: x+…$/,
+      /^raw-1-7\s+raw\s+case-77\s+kartra:acme:9\s+malformed_body\s+2026-12-02T10:00:00\.000Z\s+body is not JSON: x+…$/,
     );
     expect(lines[2]!.endsWith(`${'x'.repeat(41)}…`)).toBe(true);
     expect(lines[3]).toBe('1 dead letter');
