@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createHealthHandlers, registerHealthRoutes } from '@clawback/observability';
 import { AdminError } from '../admin-error';
 import { registerCaseMetrics } from '../metrics/case-metrics';
@@ -17,7 +17,7 @@ import { registerOrderRoutes } from './order-routes';
 export function buildAdmin(deps: AdminDependencies): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance;
   registerCaseMetrics(deps.metrics, {
     cases: deps.projection.cases,
