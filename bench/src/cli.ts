@@ -1,15 +1,15 @@
 import { relative } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { BENCHMARKS } from './catalogue';
+import {
+  BENCH_USAGE,
+  BenchUsageError,
+  parseBenchArguments,
+  type BenchCommand,
+} from './cli/bench-arguments';
 import { renderMarkdown, renderText } from './report/bench-table';
 import { machineInfo } from './report/machine-info';
 import { readResults, writeResult, type BenchResult } from './report/result-file';
-
-const USAGE = `usage: npm run bench [-- [--quick] [name ...]]
-       npm run bench -- --list       the benchmarks
-       npm run bench -- --markdown   the latest results as Markdown (for docs/performance.md)
---quick shrinks counts and durations to check the code paths; its results go to
-bench/results/quick/ (git-ignored), never over the committed ones.`;
 
 function log(line: string): void {
   process.stderr.write(`  · ${line}\n`);
@@ -52,28 +52,35 @@ async function printMarkdown(): Promise<void> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
-  const names = argv.filter((arg) => !arg.startsWith('--'));
-  const unknownFlags = [...flags].filter(
-    (f) => !['--quick', '--list', '--markdown', '--help'].includes(f),
-  );
-  const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
-  if (flags.has('--help') || unknownFlags.length > 0 || unknown.length > 0) {
-    if (unknown.length > 0) process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return flags.has('--help') ? 0 : 2;
+  let command: BenchCommand;
+  try {
+    command = parseBenchArguments(
+      argv,
+      BENCHMARKS.map((b) => b.name),
+    );
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
+    return 1;
   }
-  if (flags.has('--list')) {
-    for (const b of BENCHMARKS) process.stdout.write(`${b.name.padEnd(12)} ${b.summary}\n`);
-    return 0;
+  switch (command.command) {
+    case 'help':
+      process.stdout.write(`${BENCH_USAGE}\n`);
+      return 0;
+    case 'list':
+      for (const b of BENCHMARKS) process.stdout.write(`${b.name.padEnd(12)} ${b.summary}\n`);
+      return 0;
+    case 'markdown':
+      await printMarkdown();
+      return 0;
+    case 'run': {
+      const { names, quick } = command;
+      const chosen =
+        names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+      for (const benchmark of chosen) await runOne(benchmark, quick);
+      return 0;
+    }
   }
-  if (flags.has('--markdown')) {
-    await printMarkdown();
-    return 0;
-  }
-  const chosen = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
-  for (const benchmark of chosen) await runOne(benchmark, flags.has('--quick'));
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

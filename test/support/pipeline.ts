@@ -1,3 +1,4 @@
+import { startAdminFromEnv } from '@clawback/admin';
 import { type Env, loadConfig, logLevels } from '@clawback/config';
 import { startIngress } from '@clawback/ingress';
 import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
@@ -18,7 +19,7 @@ import { writeMerchantsFile } from './merchants-file';
 import { serviceEnv } from './service-env';
 
 /** A service downstream of the order lifecycle. */
-type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
+type DownstreamService = 'commission-reversals' | 'subscription-cancellations' | 'admin';
 
 /** What {@link startPipeline} runs. */
 export interface PipelineOptions {
@@ -28,6 +29,11 @@ export interface PipelineOptions {
   readonly downstream?: readonly DownstreamService[];
   /** Added to the services' environment. */
   readonly env?: Env;
+  /**
+   * Partitions per topic (default 3). One makes the orphan watermark the suite's own: any
+   * later-dated notification ages every parked one, whatever their order keys hash to.
+   */
+  readonly partitions?: number;
 }
 
 /** The services of one suite, running in this process on the suite's own topics. */
@@ -39,6 +45,8 @@ export interface Pipeline {
   readonly ingressUrl: string;
   /** commission-reversals' read API (`/v1/affiliates/…`), when that service runs. */
   readonly readApiUrl: string | undefined;
+  /** The admin API (`/v1/orders/…`, `/v1/cases/…`), when that service runs (ready). */
+  readonly adminUrl: string | undefined;
   /** POSTs a provider body to the ingress as the provider would. */
   post(route: NotificationRoute, fixture: FixtureBody): Promise<IngressAnswer>;
   /** Stops every service (newest first), deletes the topics, keys and merchants file. */
@@ -54,7 +62,7 @@ type Stopper = () => Promise<void>;
  * ingress is ready (Kafka reachable, raw schema registered) and every consumer has joined.
  */
 export async function startPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const context = await createTestContext({ partitions: 3 });
+  const context = await createTestContext({ partitions: options.partitions ?? 3 });
   // Asked for so that dispose() deletes the suite's Redis keys too.
   await context.redis();
   const merchantsFile = writeMerchantsFile(options.merchants);
@@ -96,6 +104,21 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       stoppers.push(() => started.service.stop());
       joined.push(started.service.joined);
     }
+    let adminUrl: string | undefined;
+    if (options.downstream?.includes('admin')) {
+      // ADMIN_TOKENS come from the suite (options.env); port 0: a free one.
+      const { admin } = await startAdminFromEnv(
+        {
+          ...env,
+          ADMIN_PORT: '0',
+          ADMIN_HOST: '127.0.0.1',
+          ADMIN_GROUP_ID_PREFIX: context.groupId('admin'),
+        },
+        { onFatal: (error) => logger('admin').error({ err: error }, 'admin log reader failed') },
+      );
+      stoppers.push(() => admin.close());
+      adminUrl = admin.url;
+    }
     const ingress = await startIngress({
       env,
       host: '127.0.0.1',
@@ -109,12 +132,21 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       description: 'the ingress to be ready',
     });
     await withTimeout(Promise.all(joined), 120_000, 'every consumer to join its group');
+    if (adminUrl !== undefined) {
+      const url = adminUrl;
+      await waitFor(async () => (await fetch(`${url}/readyz`)).ok, {
+        timeoutMs: 120_000,
+        intervalMs: 200,
+        description: 'the admin API to be ready',
+      });
+    }
     return {
       context,
       registry: new AvroRegistry(context.config.schemaRegistry),
       env,
       ingressUrl: ingress.url,
       readApiUrl,
+      adminUrl,
       post: (route, fixture) => postNotification(ingress.url, route, fixture),
       stop,
     };

@@ -1,3 +1,2 @@
-// No other package uses the admin service yet, so its entry point exports nothing (knip checks
-// it); export a name here when another package needs it.
-export {};
+/** The admin service: cases, order timelines and operator resolutions over HTTP (ADR 0014). */
+export { startAdminFromEnv } from './service/start-from-env';

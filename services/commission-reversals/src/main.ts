@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   if (command !== undefined) {
     process.stderr.write(`${SERVICE}: unknown command "${command}" (only "ledger")\n`);
-    process.exit(2);
+    process.exit(1);
   }
   // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
   await checkKafkaAccessOrExit(SERVICE);

@@ -16,7 +16,9 @@ import { REPO_ROOT, createDemoRun, type DemoRun } from './run/demo-run';
 import { runEnv, runGroups } from './run/run-names';
 import { type RunRecord, saveRunRecord } from './run/run-record';
 import { demoStory, storyOrders } from './story/demo-story';
+import { orphanStory } from './story/orphan-story';
 import { playStory } from './story/play-story';
+import { resolveException } from './story/resolve-exception';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -79,11 +81,15 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     };
     saveRunRecord(record);
 
-    const steps = demoStory();
+    // The exception's refund must share a partition (and so a watermark) with the later sale.
+    const partitions = (await admin.fetchTopicOffsets(topicNames(run.id).notificationsRaw)).length;
+    const orphan = orphanStory(partitions);
+    const steps = [...demoStory(), ...orphan.steps];
     progress(
       `playing the story: ${steps.length} notifications from 3 merchants through ${localUrl(run.ports.ingress)}`,
     );
     await playStory(localUrl(run.ports.ingress), steps, progress);
+    const session = await resolveException(localUrl(run.ports.admin), orphan.exception, progress);
     const outcomes = await waitForOutcomes(
       {
         kafka,
@@ -96,10 +102,11 @@ export async function runDemo(options: DemoOptions): Promise<void> {
         checkAlive: started.checkAlive,
         logOf: (name) => started.all.find((child) => child.name === name)?.logFile,
       },
-      steps.length,
+      // The operator's command is stored on the raw topic like a notification.
+      steps.length + 1,
       progress,
     );
-    print(demoReport(storyOrders(steps), outcomes));
+    print(demoReport(storyOrders(steps), outcomes, session.text));
     keep = options.keepRunning;
   } finally {
     process.removeListener('SIGINT', interrupted);
@@ -140,6 +147,7 @@ function keptRunningNote(run: DemoRun): string {
     `  ingress    ${localUrl(run.ports.ingress)}/v1/notifications/{provider}/{merchantId}`,
     `  read API   ${localUrl(run.ports.commissionsHttp)}/v1/affiliates/{merchantId}/{affiliateId}`,
     `  receiver   ${localUrl(run.ports.receiver)}/cancellations`,
+    `  admin API  ${localUrl(run.ports.admin)}/v1/cases (npm run clawback -- cases, token in services/demo/src/story/resolve-exception.ts)`,
     `  logs       ${relative(REPO_ROOT, run.dir)}/*.log`,
     "Stop them and delete the run's topics and keys with:  npm run demo -- --stop",
   ].join('\n');

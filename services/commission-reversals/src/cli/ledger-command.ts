@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, type Env, loadConfig } from '@clawback/config';
 import { createRedisClient, quitRedis } from '@clawback/redis';
 import { CommissionError } from '../commission-error';
@@ -6,41 +7,69 @@ import { readLedger, type PageRequest } from '../ledger/read-ledger';
 import { ledgerReport } from './ledger-report';
 
 /** How to call the command. */
-const LEDGER_USAGE =
-  'usage: npm run commissions:ledger -- <merchantId> <affiliateId> [--cursor N] [--limit N]';
+const LEDGER_USAGE = `usage: npm run commissions:ledger -- <merchantId> <affiliateId> [--cursor N] [--limit N]
+
+  --cursor N    first entry to show (the "next page" line names it)
+  --limit N     entries per page (default 100)
+  --help        this text
+
+exit status: 0 printed, 1 usage or configuration error, 2 no ledger entry for the affiliate,
+3 the ledger could not be read (Redis unreachable, or the ledger being rebuilt)`;
 
 /** A parsed command line. */
-export interface LedgerArguments {
-  readonly merchantId: string;
-  readonly affiliateId: string;
-  readonly page: PageRequest;
-}
+export type LedgerCommand =
+  | {
+      readonly command: 'ledger';
+      readonly merchantId: string;
+      readonly affiliateId: string;
+      readonly page: PageRequest;
+    }
+  | { readonly command: 'help' };
 
 /**
- * Parses `<merchantId> <affiliateId> [--cursor N] [--limit N]`.
+ * Parses `<merchantId> <affiliateId> [--cursor N] [--limit N]` (or `--help`).
  *
- * @throws CommissionError `invalid_arguments`
+ * @throws CommissionError `invalid_arguments` naming the problem, with the usage
  */
-export function parseLedgerArguments(args: readonly string[]): LedgerArguments {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const option = /^--(cursor|limit)(?:=(.*))?$/.exec(arg);
-    if (option) {
-      const value = option[2] ?? args[++i];
-      if (value === undefined)
-        throw new CommissionError('invalid_arguments', `${arg} needs a value`);
-      options[option[1]!] = value;
-    } else if (arg.startsWith('--')) {
-      throw new CommissionError('invalid_arguments', `unknown option ${arg}`);
-    } else positional.push(arg);
+export function parseLedgerArguments(args: readonly string[]): LedgerCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        cursor: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new CommissionError('invalid_arguments', `${(cause as Error).message}\n${LEDGER_USAGE}`, {
+      cause,
+    });
   }
-  const [merchantId, affiliateId, ...extra] = positional;
+  if (parsed.values.help) return { command: 'help' };
+  const [merchantId, affiliateId, ...extra] = parsed.positionals;
   if (merchantId === undefined || affiliateId === undefined || extra.length > 0) {
-    throw new CommissionError('invalid_arguments', LEDGER_USAGE);
+    throw new CommissionError(
+      'invalid_arguments',
+      `expected a merchant id and an affiliate id, got ${parsed.positionals.length} argument(s)\n${LEDGER_USAGE}`,
+    );
   }
-  return { merchantId, affiliateId, page: pageRequestOf(options) };
+  const { cursor, limit } = parsed.values;
+  let page: PageRequest;
+  try {
+    page = pageRequestOf({ cursor, limit });
+  } catch (error) {
+    throw new CommissionError(
+      'invalid_arguments',
+      `--${(error as Error).message}\n${LEDGER_USAGE}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return { command: 'ledger', merchantId, affiliateId, page };
 }
 
 /** Where the command writes. */
@@ -53,23 +82,28 @@ export interface CommandOutput {
  * `npm run commissions:ledger -- <merchantId> <affiliateId>`: prints an affiliate's balances
  * and ledger entries as a table, reading Redis (`REDIS_*`) like the read API does.
  *
- * @returns the exit code: 0 printed, 1 unknown affiliate or unreachable Redis, 2 usage or
- *   configuration error.
+ * @returns the exit code: 0 printed (or the usage, for `--help`), 1 usage or configuration
+ *   error, 2 no ledger entry for the affiliate, 3 the ledger could not be read (the codes of the `clawback`
+ *   CLI: 1 usage, 2 refused, 3 unreachable).
  */
 export async function runLedgerCommand(
   args: readonly string[],
   env: Env,
   output: CommandOutput,
 ): Promise<number> {
-  let parsed: LedgerArguments;
+  let parsed: LedgerCommand;
   let config: ReturnType<typeof loadConfig<'redis'>>;
   try {
     parsed = parseLedgerArguments(args);
+    if (parsed.command === 'help') {
+      output.out(`${LEDGER_USAGE}\n`);
+      return 0;
+    }
     config = loadConfig(['redis'], env);
   } catch (error) {
     if (!(error instanceof CommissionError || error instanceof ConfigError)) throw error;
     output.err(`${error.message}\n`);
-    return 2;
+    return 1;
   }
   let redis;
   try {
@@ -77,7 +111,7 @@ export async function runLedgerCommand(
     const page = await readLedger(redis, parsed.merchantId, parsed.affiliateId, parsed.page);
     if (page === undefined) {
       output.err(`no ledger entry for ${parsed.merchantId}:${parsed.affiliateId}\n`);
-      return 1;
+      return 2;
     }
     output.out(ledgerReport(page));
     return 0;
@@ -85,7 +119,7 @@ export async function runLedgerCommand(
     output.err(
       `reading the ledger failed: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return 1;
+    return 3;
   } finally {
     if (redis) await quitRedis(redis);
   }

@@ -1,26 +1,31 @@
 import { CommissionError } from '../commission-error';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
-import { parseLedgerArguments } from './ledger-command';
+import { parseLedgerArguments, runLedgerCommand } from './ledger-command';
 import { ledgerReport } from './ledger-report';
 import { textTable } from '@clawback/text-table';
 
 describe('ledger command line', () => {
   it('reads the affiliate and the page options', () => {
     expect(parseLedgerArguments(['shop', 'aff-1', '--limit', '20', '--cursor=40'])).toEqual({
+      command: 'ledger',
       merchantId: 'shop',
       affiliateId: 'aff-1',
       page: { cursor: 40, limit: 20 },
     });
-    expect(parseLedgerArguments(['shop', 'aff-1']).page).toEqual({ cursor: 0, limit: 100 });
+    expect(parseLedgerArguments(['shop', 'aff-1'])).toMatchObject({
+      page: { cursor: 0, limit: 100 },
+    });
+    expect(parseLedgerArguments(['--help'])).toEqual({ command: 'help' });
+    expect(parseLedgerArguments(['shop', '-h'])).toEqual({ command: 'help' });
   });
 
   it.each([
-    [['shop']],
-    [['shop', 'a', 'b']],
-    [['shop', 'a', '--limit']],
-    [['shop', 'a', '--x']],
-    [['shop', 'a', '--limit', '5000']],
-  ])('refuses %p', (args) => {
+    [['shop'], /expected a merchant id and an affiliate id, got 1/],
+    [['shop', 'a', 'b'], /got 3/],
+    [['shop', 'a', '--limit'], /--limit <value>' argument missing/],
+    [['shop', 'a', '--x'], /Unknown option '--x'/],
+    [['shop', 'a', '--limit', '5000'], /--limit must be a whole number from 1 to/],
+  ])('refuses %p, naming the problem, with the usage', (args, problem) => {
     let error: unknown;
     try {
       parseLedgerArguments(args);
@@ -29,6 +34,21 @@ describe('ledger command line', () => {
     }
     expect(error).toBeInstanceOf(CommissionError);
     expect(error).toMatchObject({ code: 'invalid_arguments' });
+    expect((error as Error).message).toMatch(problem);
+    expect((error as Error).message).toContain('usage: npm run commissions:ledger');
+  });
+
+  it('prints the usage for --help and exits 1 for a usage error, before reading any configuration', async () => {
+    const written = { out: '', err: '' };
+    const output = {
+      out: (text: string) => (written.out += text),
+      err: (text: string) => (written.err += text),
+    };
+    // An empty environment: Redis settings are never needed to print the usage.
+    expect(await runLedgerCommand(['--help'], {}, output)).toBe(0);
+    expect(written.out).toContain('exit status: 0 printed');
+    expect(await runLedgerCommand(['shop'], {}, output)).toBe(1);
+    expect(written.err).toContain('usage: npm run commissions:ledger');
   });
 });
 

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { DemoError } from '../demo-error';
 
 /** What `npm run demo -- …` asks for. */
@@ -13,22 +14,36 @@ export const USAGE = `usage: npm run demo [-- --keep-running | --stop]
                    the HTTP ingress, print the tables, stop everything, delete the run's topics
   --keep-running   the same, but leave the services (and the webhook receiver) running
   --stop           stop services left running by --keep-running and delete their topics and keys
+  --help           this text
+
+exit status: 0 the story played and every table printed, 1 usage error or failure (with the reason)
 `;
 
 /**
- * Parses the demo's arguments.
+ * Parses the demo's arguments with `node:util` `parseArgs` (no positionals).
  *
- * @throws DemoError `demo_arguments_invalid` for an unknown or conflicting option.
+ * @throws DemoError `demo_arguments_invalid` for an unknown or conflicting option, with the usage.
  */
 export function parseDemoArguments(args: readonly string[]): DemoCommand {
-  const known = new Set(['--keep-running', '--stop', '--help', '-h']);
-  const unknown = args.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) {
-    throw new DemoError('demo_arguments_invalid', `unknown option ${unknown.join(' ')}\n${USAGE}`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      allowPositionals: false,
+      options: {
+        'keep-running': { type: 'boolean' },
+        stop: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (cause) {
+    throw new DemoError('demo_arguments_invalid', `${(cause as Error).message}\n${USAGE}`, {
+      cause,
+    });
   }
-  if (args.includes('--help') || args.includes('-h')) return { command: 'help' };
-  if (args.includes('--stop')) {
-    if (args.includes('--keep-running')) {
+  if (values.help) return { command: 'help' };
+  if (values.stop) {
+    if (values['keep-running']) {
       throw new DemoError(
         'demo_arguments_invalid',
         `--stop and --keep-running exclude each other\n${USAGE}`,
@@ -36,5 +51,5 @@ export function parseDemoArguments(args: readonly string[]): DemoCommand {
     }
     return { command: 'stop' };
   }
-  return { command: 'run', keepRunning: args.includes('--keep-running') };
+  return { command: 'run', keepRunning: values['keep-running'] === true };
 }

@@ -7,11 +7,16 @@ describe('parseDemoArguments', () => {
     [['--keep-running'], { command: 'run', keepRunning: true }],
     [['--stop'], { command: 'stop' }],
     [['--help'], { command: 'help' }],
+    [['-h', '--stop'], { command: 'help' }],
   ])('reads %j', (args, expected) => {
     expect(parseDemoArguments(args)).toEqual(expected);
   });
 
-  it.each([[['--keep']], [['--stop', '--keep-running']]])('refuses %j with the usage', (args) => {
+  it.each([
+    [['--keep'], /Unknown option '--keep'/],
+    [['--stop', '--keep-running'], /exclude each other/],
+    [['story'], /Unexpected argument 'story'/],
+  ])('refuses %j, naming the problem, with the usage', (args, problem) => {
     let error: unknown;
     try {
       parseDemoArguments(args);
@@ -19,6 +24,7 @@ describe('parseDemoArguments', () => {
       error = caught;
     }
     expect(isClawbackError(error, 'demo_arguments_invalid')).toBe(true);
+    expect((error as Error).message).toMatch(problem);
     expect((error as Error).message).toContain('usage: npm run demo');
   });
 });

@@ -21,7 +21,11 @@ export async function cleanRun(
     const groups: readonly string[] = Object.values(runGroups(id));
     const listed = await admin.listGroups();
     const existing = new Set<string>(listed.groups.map((group) => group.groupId));
-    const present: string[] = groups.filter((group) => existing.has(group));
+    // The admin service names a group per process under `<id>-admin`.
+    const present: string[] = [
+      ...groups.filter((group) => existing.has(group)),
+      ...[...existing].filter((group) => group.startsWith(`${id}-admin`)),
+    ];
     if (present.length > 0) await admin.deleteGroups(present);
     await deleteTopics(admin, Object.values(topicNames(id)));
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Env } from '@clawback/config';
 import { DEMO_SECRETS } from '../merchants/demo-merchants';
+import { DEMO_OPERATOR } from '../story/resolve-exception';
 import type { DemoRun } from '../run/demo-run';
 import { type RunGroups, runGroups } from '../run/run-names';
 import type { ProcessSpec } from './service-process';
@@ -21,7 +22,7 @@ const local = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
 
 /**
  * The demo's processes, in start order: the receiver first (cancellations call it), the
- * consumers next, the ingress last. Each service gets the run's environment plus its port.
+ * consumers and the admin API next, the ingress last. Each service gets the run's environment plus its port.
  */
 export function demoProcesses(run: DemoRun, env: Env): readonly DemoProcess[] {
   const { ports } = run;
@@ -56,6 +57,17 @@ export function demoProcesses(run: DemoRun, env: Env): readonly DemoProcess[] {
       main: 'services/subscription-cancellations/src/main.ts',
       env: { ...env, OBSERVABILITY_PORT: String(ports.cancellationsOps) },
       readiness: { url: local(ports.cancellationsOps, '/readyz'), groups: [groups.cancellations] },
+    },
+    {
+      name: 'admin',
+      main: 'services/admin/src/main.ts',
+      env: {
+        ...env,
+        ADMIN_PORT: String(ports.admin),
+        ADMIN_TOKENS: `operator:${DEMO_OPERATOR.id}:${DEMO_OPERATOR.token}`,
+        ADMIN_GROUP_ID_PREFIX: `${run.id}-admin`,
+      },
+      readiness: { url: local(ports.admin, '/readyz'), groups: [] },
     },
     {
       name: 'ingress',

@@ -6,9 +6,15 @@ import { timelineTables } from './timeline-table';
 
 const heading = (title: string) => `\n=== ${title} ===\n`;
 
-/** The demo's three reports, as one block of text. */
-export function demoReport(orders: readonly DemoOrder[], outcomes: Outcomes): string {
+/** The demo's reports, as one block of text; `operatorSession` is the CLI session shown. */
+export function demoReport(
+  orders: readonly DemoOrder[],
+  outcomes: Outcomes,
+  operatorSession: string,
+): string {
   return [
+    heading('An exception and its resolution (the clawback CLI against the admin API)'),
+    operatorSession,
     heading('Order timelines (orders.lifecycle.events)'),
     timelineTables(orders, outcomes.events),
     heading(

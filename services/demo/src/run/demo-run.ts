@@ -17,6 +17,8 @@ interface DemoPorts {
   /** commission-reversals serves its read API and health routes on one port. */
   readonly commissionsHttp: number;
   readonly receiver: number;
+  /** The admin API the operator's `clawback` CLI talks to. */
+  readonly admin: number;
 }
 
 /** One demo run: its own topics, groups, transactional ids and Redis keys, named after `id`. */
@@ -38,8 +40,21 @@ export async function createDemoRun(now = new Date()): Promise<DemoRun> {
   const id = newRunId(now);
   const dir = join(RUNS_DIR, id);
   mkdirSync(dir, { recursive: true });
-  const [ingress = 0, lifecycleOps = 0, cancellationsOps = 0, commissionsHttp = 0, receiver = 0] =
-    await freePorts(5);
-  const ports: DemoPorts = { ingress, lifecycleOps, cancellationsOps, commissionsHttp, receiver };
+  const [
+    ingress = 0,
+    lifecycleOps = 0,
+    cancellationsOps = 0,
+    commissionsHttp = 0,
+    receiver = 0,
+    admin = 0,
+  ] = await freePorts(6);
+  const ports: DemoPorts = {
+    ingress,
+    lifecycleOps,
+    cancellationsOps,
+    commissionsHttp,
+    receiver,
+    admin,
+  };
   return { id, dir, ports };
 }

@@ -4,15 +4,27 @@ import { MerchantsError } from '@clawback/merchants';
 import { LifecycleError } from '../lifecycle-error';
 import { loadMerchantNormalization } from '../merchants/load-merchant-normalization';
 import { loadLifecycleSettings } from '../settings/lifecycle-settings';
-import { parseReplayArguments } from './replay-arguments';
+import { parseReplayArguments, replayUsage } from './replay-arguments';
 import { runReplay } from './run-replay';
 
 /**
  * `npm run lifecycle:replay -- --from-beginning --target-prefix <prefix>`: rebuilds the
  * lifecycle from the raw topic into fresh topics and compares the events with the originals.
- * Exit status: 0 equal (or not compared), 1 differences, 2 failure.
+ * Exit status: 0 equal (or not compared), 1 differences, 2 usage error or failure (1 stays
+ * "differences", which scripts rely on, so a usage error counts as a failure here).
  */
 async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseReplayArguments(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`lifecycle-replay: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${replayUsage}\n`);
+    return 0;
+  }
   const config = loadConfigOrExit('lifecycle-replay', [
     'kafka',
     'schemaRegistry',
@@ -21,7 +33,6 @@ async function main(): Promise<number> {
   ]);
   const logger = createLogger({ service: 'lifecycle-replay', level: config.logging.level });
   try {
-    const args = parseReplayArguments(process.argv.slice(2));
     const source = loadLifecycleSettings(process.env, config.kafka.topicPrefix);
     const normalizeOptionsFor = loadMerchantNormalization(process.env, logger);
     const result = await runReplay({
