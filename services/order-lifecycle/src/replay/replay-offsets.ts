@@ -1,5 +1,5 @@
-import { committedPositions } from '@clawback/exactly-once';
-import type { Admin } from '@clawback/kafka';
+import { committedPositions, readPartitionRange } from '@clawback/exactly-once';
+import type { Admin, KafkaClient } from '@clawback/kafka';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 import { progressLine, type PartitionProgress } from './replay-progress';
 
@@ -10,18 +10,35 @@ export async function followProgress(
   ends: readonly { partition: number; high: string; low: string }[],
   write: (line: string) => void,
   intervalMs: number,
+  holdsRecords: (partition: number, from: bigint, to: bigint) => Promise<boolean>,
 ): Promise<bigint> {
   let previous = 0n;
   let last = Date.now();
+  let before = new Map<number, bigint>();
+  // Partitions whose offsets from the committed one up to the stop offset hold no record a
+  // consumer is given: transaction markers (the admin service writes commands in
+  // transactions) or aborted records. The replay's group never commits past those, so waiting
+  // for the committed offset to reach the end would wait forever.
+  const drained = new Set<number>();
   for (;;) {
     const committed = await committedOffsets(
       admin,
       settings.groupId,
       settings.topics.notificationsRaw,
     );
+    for (const { partition, low, high } of ends) {
+      const at = committed.get(partition) ?? BigInt(low);
+      const stalled = before.get(partition) === at;
+      if (!drained.has(partition) && stalled && at < BigInt(high)) {
+        if (!(await holdsRecords(partition, at, BigInt(high)))) drained.add(partition);
+      }
+    }
+    before = new Map(
+      ends.map(({ partition, low }) => [partition, committed.get(partition) ?? BigInt(low)]),
+    );
     const progress: PartitionProgress[] = ends.map(({ partition, low, high }) => {
       const total = BigInt(high) - BigInt(low);
-      const at = committed.get(partition) ?? BigInt(low);
+      const at = drained.has(partition) ? BigInt(high) : (committed.get(partition) ?? BigInt(low));
       const done = at > BigInt(low) ? at - BigInt(low) : 0n;
       return { partition, done: done > total ? total : done, total };
     });
@@ -59,4 +76,30 @@ export async function partitionsDone(
       .filter(([partition, end]) => (committed.get(Number(partition)) ?? -1n) >= BigInt(end))
       .map(([partition]) => Number(partition)),
   );
+}
+
+/**
+ * Whether `[from, to)` of a raw-topic partition holds a committed record a consumer would be
+ * given (markers and aborted records are skipped by read_committed).
+ */
+export function holdsRecordsOn(
+  kafka: KafkaClient,
+  topic: string,
+  groupIdPrefix: string,
+): (partition: number, from: bigint, to: bigint) => Promise<boolean> {
+  return async (partition, from, to) => {
+    let seen = false;
+    await readPartitionRange(
+      kafka,
+      { topic, partition, fromOffset: String(from), toOffset: String(to) },
+      {
+        groupIdPrefix,
+        timeoutMs: 30_000,
+        onMessages: (messages) => {
+          if (messages.length > 0) seen = true;
+        },
+      },
+    );
+    return seen;
+  };
 }

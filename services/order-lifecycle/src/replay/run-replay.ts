@@ -7,7 +7,7 @@ import { startOrderLifecycle } from '../service/start-order-lifecycle';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 import { compareEvents, comparisonLines, type EventComparison } from './compare-events';
 import { readEvents } from './read-events';
-import { followProgress, partitionsDone } from './replay-offsets';
+import { followProgress, holdsRecordsOn, partitionsDone } from './replay-offsets';
 import { provisionReplayTopics, replayTopics } from './replay-topics';
 
 /** What {@link runReplay} needs. */
@@ -74,6 +74,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
         ends,
         write,
         options.progressIntervalMs ?? 1000,
+        holdsRecordsOn(kafka, source.topics.notificationsRaw, `${targetPrefix}-tail`),
       );
     } finally {
       await lifecycle.stop();
