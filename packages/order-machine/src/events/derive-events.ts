@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import type { OrderState } from '../state/order-state';
 import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
+import { normalizedTime } from './normalized-time';
 
 /** The fields that differ per event: what an applier writes. Header fields are added here. */
 export type EventBody = LifecycleEvent extends infer E
@@ -13,14 +14,6 @@ export type EventBody = LifecycleEvent extends infer E
 export interface Outcome {
   readonly state: OrderState;
   readonly events: readonly LifecycleEvent[];
-}
-
-/**
- * Provider time normalized to `toISOString()` form, so that equal instants written differently
- * by providers (`...:00Z`, `...:00.000Z`) give byte-identical events.
- */
-export function normalizedTime(occurredAt: string): string {
-  return new Date(Date.parse(occurredAt)).toISOString();
 }
 
 /**
