@@ -1,5 +1,6 @@
 export {
   adapterFor,
+  normalizeAccepted,
   normalizeNotification,
   normalizeWithAdapter,
   type ProviderRawNotification,
@@ -13,6 +14,7 @@ export {
   PROVIDER_TIME_FUTURE_SKEW_MS,
 } from './shared/provider-time';
 export type {
+  AcceptedContext,
   IngressDecision,
   IngressRequest,
   MerchantProviderSecrets,
