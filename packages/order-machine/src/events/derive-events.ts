@@ -27,11 +27,12 @@ export function deriveEvents(
   bodies: readonly EventBody[],
 ): Outcome {
   const occurredAt = normalizedTime(cause.occurredAt);
-  const events = bodies.map((body, index): LifecycleEvent => {
-    const { type, currency, ...rest } = body;
-    return {
+  const events: LifecycleEvent[] = [];
+  for (let index = 0; index < bodies.length; index++) {
+    const body = bodies[index] as EventBody & Record<string, unknown>;
+    const event: Record<string, unknown> = {
       eventId: `${cause.notificationId}#${index}`,
-      type,
+      type: body.type,
       orderKey: state.orderKey,
       provider: state.provider,
       merchantId: state.merchantId,
@@ -39,9 +40,12 @@ export function deriveEvents(
       sequence: state.version + index + 1,
       occurredAt,
       causationId: cause.notificationId,
-      currency,
-      ...rest,
-    } as LifecycleEvent;
-  });
+      currency: body.currency,
+    };
+    // The body's own fields after the header, in the body's order (a loop: no rest copy).
+    for (const key of Object.keys(body))
+      if (key !== 'type' && key !== 'currency') event[key] = body[key];
+    events.push(event as unknown as LifecycleEvent);
+  }
   return { state: { ...state, version: state.version + events.length }, events };
 }
