@@ -37,7 +37,9 @@ export function runPrimary(options: PrimaryOptions): void {
   cluster.on('exit', (worker, code, signal) => {
     const context = { worker: worker.id, pid: worker.process.pid, code, signal };
     if (stopping) {
-      if (code !== 0) failed = true;
+      // Killed by the SIGTERM itself: it was still starting (its graceful handler comes once
+      // it listens), so it had nothing in flight to lose.
+      if (code !== 0 && signal !== 'SIGTERM') failed = true;
       options.logger.info(context, 'ingress worker stopped');
       if (Object.keys(cluster.workers ?? {}).length === 0) exit(failed ? 1 : 0);
       return;
