@@ -1,11 +1,10 @@
 import type { CanonicalNotification, OperatorCommand } from '@clawback/notifications';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { LifecycleEvent } from './events/lifecycle-event';
 import { planOperatorCommand } from './lifecycle/operator-resolution';
 import { isParked } from './lifecycle/parking';
 import type { MachineEvent } from './machine/machine-event';
-import { orderMachine } from './machine/order-machine';
-import { restoreSnapshot } from './machine/restore';
+import { restoredState } from './machine/restore';
+import { enterInitial, runTransition } from './machine/transition-table';
 import { isProviderTime, screen, unplaceable, type Arrival } from './rules/screen';
 import { OrderMachineError } from './order-machine-error';
 import { emptyOrderState, type OrderState } from './state/order-state';
@@ -34,34 +33,28 @@ export interface Decision {
   readonly events: readonly LifecycleEvent[];
 }
 
-type Snapshot = SnapshotFrom<typeof orderMachine>;
-
 interface Step {
-  readonly snapshot: Snapshot;
+  readonly state: OrderState;
   readonly events: readonly LifecycleEvent[];
 }
 
-/** The derived events of a pure transition: the `emit` actions, never executed. */
-function emitted(actions: ReadonlyArray<{ type: string; params?: unknown }>): LifecycleEvent[] {
-  return actions
-    .filter((action) => action.type === 'xstate.emit')
-    .map((action) => (action.params as { event: LifecycleEvent }).event);
-}
-
-function step(snapshot: Snapshot, event: MachineEvent): Step {
-  const [next, actions] = transition(orderMachine, snapshot, event);
-  return { snapshot: next, events: emitted(actions) };
+/**
+ * One transition of the order machine: its transition table (ADR 0015), derived from the xstate
+ * definition at load time and proven equal to xstate's `transition()` by a property test.
+ */
+function step(state: OrderState, event: MachineEvent): Step {
+  return runTransition(state, event);
 }
 
 /** Screens a notification and feeds it to the machine; `null` for a duplicate. */
-function dispatch(snapshot: Snapshot, n: CanonicalNotification, arrival: Arrival): Step | null {
-  const screening = screen(snapshot.context, n, arrival);
+function dispatch(state: OrderState, n: CanonicalNotification, arrival: Arrival): Step | null {
+  const screening = screen(state, n, arrival);
   if (screening.verdict === 'duplicate') return null;
   const event: MachineEvent =
     screening.verdict === 'rejected'
       ? { type: 'rejected', notification: n, rejection: screening.rejection }
       : { type: n.kind, notification: n };
-  return step(snapshot, event);
+  return step(state, event);
 }
 
 /**
@@ -73,10 +66,10 @@ function drainParked(start: Step): Step {
   let current = start;
   for (let moved = true; moved;) {
     moved = false;
-    for (const parked of current.snapshot.context.parked) {
-      const attempt = dispatch(current.snapshot, parked, 'unparked');
-      if (attempt === null || isParked(attempt.snapshot.context, parked)) continue;
-      current = { snapshot: attempt.snapshot, events: [...current.events, ...attempt.events] };
+    for (const parked of current.state.parked) {
+      const attempt = dispatch(current.state, parked, 'unparked');
+      if (attempt === null || isParked(attempt.state, parked)) continue;
+      current = { state: attempt.state, events: [...current.events, ...attempt.events] };
       moved = true;
       break;
     }
@@ -84,9 +77,8 @@ function drainParked(start: Step): Step {
   return current;
 }
 
-function startOrder(n: CanonicalNotification): Snapshot {
-  const [snapshot] = initialTransition(orderMachine, emptyOrderState(n));
-  return snapshot;
+function startOrder(n: CanonicalNotification): OrderState {
+  return enterInitial(emptyOrderState(n));
 }
 
 function checkOptions(options: DecideOptions): void {
@@ -99,15 +91,15 @@ function onWatermark(state: OrderState | undefined, watermark: string, horizonMs
   if (!isProviderTime(watermark))
     throw new OrderMachineError('invalid_input', `watermark ${watermark} is not ISO 8601 UTC`);
   const event: MachineEvent = { type: 'watermark', watermarkMs: Date.parse(watermark), horizonMs };
-  return step(restoreSnapshot(state), event);
+  return step(restoredState(state), event);
 }
 
 function onNotification(state: OrderState | undefined, n: CanonicalNotification): Step {
   const problem = unplaceable(n);
   if (problem !== null) throw new OrderMachineError('unplaceable_notification', problem);
-  const snapshot = state === undefined ? startOrder(n) : restoreSnapshot(state);
-  const applied = dispatch(snapshot, n, 'fresh');
-  return applied === null ? { snapshot, events: [] } : drainParked(applied);
+  const current = state === undefined ? startOrder(n) : restoredState(state);
+  const applied = dispatch(current, n, 'fresh');
+  return applied === null ? { state: current, events: [] } : drainParked(applied);
 }
 
 /** An operator command (ADR 0014): planned in operator-resolution.ts, then decided as usual. */
@@ -117,17 +109,17 @@ function onOperator(state: OrderState | undefined, command: OperatorCommand): St
     throw new OrderMachineError('unplaceable_notification', problem ?? 'issuedAt is not ISO UTC');
   const plan = planOperatorCommand(state, command);
   if (plan.kind === 'duplicate')
-    return { snapshot: restoreSnapshot(state ?? emptyOrderState(command)), events: [] };
-  const snapshot = restoreSnapshot(plan.state);
-  if (plan.kind === 'recorded') return { snapshot, events: [] };
+    return { state: restoredState(state ?? emptyOrderState(command)), events: [] };
+  const planned = restoredState(plan.state);
+  if (plan.kind === 'recorded') return { state: planned, events: [] };
   if (plan.kind === 'refused')
-    return step(snapshot, {
+    return step(planned, {
       type: 'rejected',
       notification: plan.cause,
       rejection: plan.rejection,
     });
-  const applied = dispatch(snapshot, plan.notification, 'fresh');
-  return applied === null ? { snapshot, events: [] } : drainParked(applied);
+  const applied = dispatch(planned, plan.notification, 'fresh');
+  return applied === null ? { state: planned, events: [] } : drainParked(applied);
 }
 
 /**
@@ -151,5 +143,5 @@ export function decide(
       : input.type === 'operator'
         ? onOperator(state, input.command)
         : onNotification(state, input.notification);
-  return { state: result.snapshot.context, events: result.events };
+  return { state: result.state, events: result.events };
 }

@@ -1,7 +1,13 @@
 import type { CanonicalNotification, ProviderName } from '@clawback/notifications';
 import { click2sellIpnAdapter } from './click2sell/adapter';
 import { kartraIpnAdapter } from './kartra/adapter';
-import type { NormalizeOptions, ProviderAdapter, RawNotification } from './provider-adapter';
+import type {
+  AcceptedContext,
+  IngressDecision,
+  NormalizeOptions,
+  ProviderAdapter,
+  RawNotification,
+} from './provider-adapter';
 import { checkProviderTime } from './shared/provider-time';
 import { twoCheckoutIpnAdapter } from './twocheckout/adapter';
 
@@ -46,5 +52,21 @@ export function normalizeWithAdapter(
 ): CanonicalNotification {
   const notification = adapter.normalize(record, options);
   checkProviderTime(notification.occurredAt, record.receivedAt);
+  return notification;
+}
+
+/**
+ * {@link normalizeWithAdapter} of the record an `accepted` decision stores, from the body the
+ * decision already decoded (no second parse): the notification and the plausible-provider-time
+ * rule, exactly as the lifecycle will normalize that record.
+ *
+ * @throws ProvidersError the adapter's codes, or `implausible_provider_time`.
+ */
+export function normalizeAccepted(
+  decision: Extract<IngressDecision, { outcome: 'accepted' }>,
+  context: AcceptedContext,
+): CanonicalNotification {
+  const notification = decision.normalized(context);
+  checkProviderTime(notification.occurredAt, context.receivedAt);
   return notification;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PROVIDERS, type CanonicalNotification, type ProviderName } from '@clawback/notifications';
-import { adapterFor } from './adapter-for';
+import { adapterFor, normalizeAccepted, normalizeWithAdapter } from './adapter-for';
 import { click2sellChecksum } from './click2sell/verify-signature';
 import { encodeForm, type FormPair } from './fixtures/form-body';
 import { signTwoCheckoutPairs } from './fixtures/twocheckout-ipn';
@@ -181,6 +181,47 @@ describe('arbitrary bodies', () => {
           if (normalized) expect(normalized.orderKey).toBe(decision.orderKey);
         },
       ),
+    );
+  });
+
+  it('give an accepted decision the notification normalize() reads from the stored record', () => {
+    const outcome = (read: () => CanonicalNotification) => {
+      try {
+        return { notification: read() };
+      } catch (error) {
+        expect(error).toBeInstanceOf(ProvidersError);
+        return { code: (error as ProvidersError).code };
+      }
+    };
+    fc.assert(
+      fc.property(
+        body,
+        contentType,
+        fc.constantFrom(undefined, 'EUR'),
+        fc.constantFrom(undefined, '2026-01-01T00:00:00Z'),
+        (input, type, currency, receivedAt) => {
+          const adapter = adapterFor(input.provider);
+          const decision = adapter.accept({
+            merchantId: 'm1',
+            body: input.body,
+            contentType: type,
+            query: { token: SECRET },
+            secrets: { secretKey: SECRET, urlToken: SECRET },
+            now: () => 0,
+          });
+          if (decision.outcome !== 'accepted') return;
+          const stored = { merchantId: 'm1', body: decision.recordBody, contentType: type };
+          const options = currency === undefined ? {} : { currency };
+          const context = receivedAt === undefined ? options : { ...options, receivedAt };
+          expect(outcome(() => decision.normalized(context))).toEqual(
+            outcome(() => adapter.normalize({ ...stored, ...context }, options)),
+          );
+          expect(outcome(() => normalizeAccepted(decision, context))).toEqual(
+            outcome(() => normalizeWithAdapter(adapter, { ...stored, ...context }, options)),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

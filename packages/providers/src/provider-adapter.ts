@@ -77,7 +77,20 @@ export type IngressDecision =
        */
       readonly recordBody: Buffer;
       readonly response: ProviderResponse;
+      /**
+       * The stored record's canonical notification, read from the body this decision already
+       * decoded: equal to {@link ProviderAdapter.normalize} of the stored record (a unit test
+       * holds every adapter to it), so the ingress learns the dedupe key without parsing the
+       * body a second time. Lazy, and throws only `ProvidersError`: an authentic fact is
+       * stored even when this version cannot interpret it.
+       */
+      readonly normalized: (context: AcceptedContext) => CanonicalNotification;
     };
+
+/** What {@link ProviderAdapter.normalize} takes besides the body: see {@link RawNotification}. */
+export interface AcceptedContext extends NormalizeOptions {
+  readonly receivedAt?: string;
+}
 
 /** One provider's adapter: the same two entry points for every provider. */
 export interface ProviderAdapter {

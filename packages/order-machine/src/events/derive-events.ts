@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import type { OrderState } from '../state/order-state';
 import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
+import { normalizedTime } from './normalized-time';
 
 /** The fields that differ per event: what an applier writes. Header fields are added here. */
 export type EventBody = LifecycleEvent extends infer E
@@ -16,14 +17,6 @@ export interface Outcome {
 }
 
 /**
- * Provider time normalized to `toISOString()` form, so that equal instants written differently
- * by providers (`...:00Z`, `...:00.000Z`) give byte-identical events.
- */
-function normalizedTime(occurredAt: string): string {
-  return new Date(Date.parse(occurredAt)).toISOString();
-}
-
-/**
  * Appends the events `cause` derived to `state`: numbers `sequence` from the order's version
  * and `eventId` as `{notificationId}#{index}`, and lays every event out with one fixed key order
  * (header first, then the body's own order) so equal inputs serialize to equal bytes.
@@ -34,11 +27,12 @@ export function deriveEvents(
   bodies: readonly EventBody[],
 ): Outcome {
   const occurredAt = normalizedTime(cause.occurredAt);
-  const events = bodies.map((body, index): LifecycleEvent => {
-    const { type, currency, ...rest } = body;
-    return {
+  const events: LifecycleEvent[] = [];
+  for (let index = 0; index < bodies.length; index++) {
+    const body = bodies[index] as EventBody & Record<string, unknown>;
+    const event: Record<string, unknown> = {
       eventId: `${cause.notificationId}#${index}`,
-      type,
+      type: body.type,
       orderKey: state.orderKey,
       provider: state.provider,
       merchantId: state.merchantId,
@@ -46,9 +40,12 @@ export function deriveEvents(
       sequence: state.version + index + 1,
       occurredAt,
       causationId: cause.notificationId,
-      currency,
-      ...rest,
-    } as LifecycleEvent;
-  });
+      currency: body.currency,
+    };
+    // The body's own fields after the header, in the body's order (a loop: no rest copy).
+    for (const key of Object.keys(body))
+      if (key !== 'type' && key !== 'currency') event[key] = body[key];
+    events.push(event as unknown as LifecycleEvent);
+  }
   return { state: { ...state, version: state.version + events.length }, events };
 }

@@ -2,8 +2,26 @@ import type { CanonicalNotification } from '@clawback/notifications';
 import { deriveEvents, type Outcome } from '../events/derive-events';
 import { refundedUnits } from '../rules/refund-rules';
 import { refundWarnings } from '../rules/refund-warnings';
-import { remainingOf, type OrderState } from '../state/order-state';
+import { remainingOf, type OrderLineState, type OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
+
+/** The sold lines with the refund's units added, capped at the units sold. */
+function refundedLines(
+  lines: readonly OrderLineState[],
+  units: ReadonlyMap<string, number>,
+): readonly OrderLineState[] {
+  // Nothing named and nothing above its cap: every line would be copied unchanged.
+  if (units.size === 0 && lines.every((line) => line.refundedQuantity <= line.quantity))
+    return lines;
+  return lines.map((line) => ({
+    ...line,
+    // Capped at the units sold: named units above that are only a warning.
+    refundedQuantity: Math.min(
+      line.quantity,
+      line.refundedQuantity + (units.get(line.lineId) ?? 0),
+    ),
+  }));
+}
 
 /**
  * Applies a refund that passed {@link refundViolation}: cumulative totals and per-line units
@@ -11,20 +29,13 @@ import { mergeRefs, settle } from './settle';
  */
 export function applyRefund(state: OrderState, notification: CanonicalNotification): Outcome {
   const units = refundedUnits(notification);
-  const warnings = refundWarnings(state, notification);
+  const warnings = refundWarnings(state, notification, units);
   const refundedTotal = state.refundedTotal + notification.amount;
   const next: OrderState = {
     ...settle(state, notification),
     refundedTotal,
     totalRefundApplied: state.totalRefundApplied || notification.refundScope === 'total',
-    lines: state.lines.map((line) => ({
-      ...line,
-      // Capped at the units sold: named units above that are only a warning.
-      refundedQuantity: Math.min(
-        line.quantity,
-        line.refundedQuantity + (units.get(line.lineId) ?? 0),
-      ),
-    })),
+    lines: refundedLines(state.lines, units),
     subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
   };
   const remaining = remainingOf(next);

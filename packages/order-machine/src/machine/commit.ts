@@ -25,11 +25,11 @@ export interface EnqueueArgs {
   readonly enqueue: Enqueue;
 }
 
-/** An `enqueueActions` callback applying `apply` to the context and the event. */
-export function outcomeOf(
-  apply: (state: OrderState, event: MachineEvent) => Outcome,
-): (args: EnqueueArgs) => void {
-  return ({ context, event, enqueue }) => commit(enqueue, apply(context, event));
+/** An `enqueueActions` callback applying `apply` to the context, the event and the params. */
+export function outcomeOf<P>(
+  apply: (state: OrderState, event: MachineEvent, params: P) => Outcome,
+): (args: EnqueueArgs, params: P) => void {
+  return ({ context, event, enqueue }, params) => commit(enqueue, apply(context, event, params));
 }
 
 /** No change, no event. */

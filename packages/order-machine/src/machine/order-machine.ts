@@ -1,21 +1,14 @@
 import { enqueueActions, setup } from 'xstate';
 import type { LifecycleEvent } from '../events/lifecycle-event';
-import { loseChargeback, openChargeback, winChargeback } from '../lifecycle/chargeback';
-import { park } from '../lifecycle/parking';
-import { denyPayment, recordPayment, recordPending } from '../lifecycle/payment';
-import { applyRefund } from '../lifecycle/refund';
-import { reportOverdue } from '../lifecycle/overdue';
-import { reject } from '../lifecycle/rejection';
-import { endSubscription } from '../lifecycle/subscription';
-import { refundCompletes, refundViolation } from '../rules/refund-rules';
-import type { OrderState, OrderStatus } from '../state/order-state';
-import { outcomeOf, unchanged } from './commit';
-import { rejectInapplicable, rejectRefund } from './inapplicable';
-import { notificationOf, type MachineEvent } from './machine-event';
+import type { OrderState } from '../state/order-state';
+import { APPLIERS, GUARDS, markStatus, type StatusParams } from './appliers';
+import { outcomeOf } from './commit';
+import type { MachineEvent } from './machine-event';
 
 /**
- * The order lifecycle. Drive it only through `decide` (pure `transition()` calls, never an
- * actor); the states and rules are described in docs/order-lifecycle.md.
+ * The order lifecycle: the definition its diagram, its specs and its transition table are
+ * derived from. `decide` executes it through that table (ADR 0015), never through an actor; the
+ * states and rules are described in docs/order-lifecycle.md.
  */
 export const orderMachine = setup({
   types: {
@@ -24,37 +17,28 @@ export const orderMachine = setup({
     events: {} as MachineEvent,
     emitted: {} as LifecycleEvent,
   },
+  // The guards and actions are pure functions (appliers.ts), so the transition table derived
+  // from this definition (transition-table.ts, ADR 0015) runs exactly the same code.
   guards: {
-    refundBreaksRules: ({ context, event }) =>
-      refundViolation(context, notificationOf(event)) !== null,
-    refundCompletesOrder: ({ context, event }) => refundCompletes(context, notificationOf(event)),
-    hadRefunds: ({ context }) => context.refundedTotal > 0,
+    refundBreaksRules: ({ context, event }) => GUARDS.refundBreaksRules(context, event),
+    refundCompletesOrder: ({ context, event }) => GUARDS.refundCompletesOrder(context, event),
+    hadRefunds: ({ context }) => GUARDS.hadRefunds(context),
   },
   actions: {
-    markStatus: enqueueActions(({ enqueue }, params: { status: OrderStatus }) => {
-      enqueue.assign({ status: params.status });
-    }),
-    park: enqueueActions(outcomeOf((s, e) => park(s, notificationOf(e)))),
-    recordPending: enqueueActions(outcomeOf((s, e) => recordPending(s, notificationOf(e)))),
-    recordPayment: enqueueActions(outcomeOf((s, e) => recordPayment(s, notificationOf(e)))),
-    denyPayment: enqueueActions(outcomeOf((s, e) => denyPayment(s, notificationOf(e)))),
-    applyRefund: enqueueActions(outcomeOf((s, e) => applyRefund(s, notificationOf(e)))),
-    rejectRefund: enqueueActions(outcomeOf(rejectRefund)),
-    openChargeback: enqueueActions(outcomeOf((s, e) => openChargeback(s, notificationOf(e)))),
-    winChargeback: enqueueActions(outcomeOf((s, e) => winChargeback(s, notificationOf(e)))),
-    loseChargeback: enqueueActions(outcomeOf((s, e) => loseChargeback(s, notificationOf(e)))),
-    endSubscription: enqueueActions(outcomeOf((s, e) => endSubscription(s, notificationOf(e)))),
-    rejectScreened: enqueueActions(
-      outcomeOf((s, e) =>
-        e.type === 'rejected' ? reject(s, e.notification, e.rejection) : unchanged(s),
-      ),
-    ),
-    rejectInapplicable: enqueueActions(outcomeOf(rejectInapplicable)),
-    reportOverdue: enqueueActions(
-      outcomeOf((s, e) =>
-        e.type === 'watermark' ? reportOverdue(s, e.watermarkMs, e.horizonMs) : unchanged(s),
-      ),
-    ),
+    markStatus: enqueueActions(outcomeOf<StatusParams>(markStatus)),
+    park: enqueueActions(outcomeOf(APPLIERS.park)),
+    recordPending: enqueueActions(outcomeOf(APPLIERS.recordPending)),
+    recordPayment: enqueueActions(outcomeOf(APPLIERS.recordPayment)),
+    denyPayment: enqueueActions(outcomeOf(APPLIERS.denyPayment)),
+    applyRefund: enqueueActions(outcomeOf(APPLIERS.applyRefund)),
+    rejectRefund: enqueueActions(outcomeOf(APPLIERS.rejectRefund)),
+    openChargeback: enqueueActions(outcomeOf(APPLIERS.openChargeback)),
+    winChargeback: enqueueActions(outcomeOf(APPLIERS.winChargeback)),
+    loseChargeback: enqueueActions(outcomeOf(APPLIERS.loseChargeback)),
+    endSubscription: enqueueActions(outcomeOf(APPLIERS.endSubscription)),
+    rejectScreened: enqueueActions(outcomeOf(APPLIERS.rejectScreened)),
+    rejectInapplicable: enqueueActions(outcomeOf(APPLIERS.rejectInapplicable)),
+    reportOverdue: enqueueActions(outcomeOf(APPLIERS.reportOverdue)),
   },
 }).createMachine({
   id: 'order',

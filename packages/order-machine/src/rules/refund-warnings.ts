@@ -32,14 +32,16 @@ function statesRefundedUnits(notification: CanonicalNotification): boolean {
 /**
  * The warnings of a refund that passed the amount rules, one per line in the refund's order.
  * Only checked when the sale listed its lines (otherwise there is nothing to compare with).
+ * `named` is {@link refundedUnits} of the notification, when the caller has it already.
  */
 export function refundWarnings(
   state: OrderState,
   notification: CanonicalNotification,
+  named: ReadonlyMap<string, number> = refundedUnits(notification),
 ): readonly RefundWarning[] {
   if (state.lines.length === 0) return [];
   const warnings: RefundWarning[] = [];
-  for (const [lineId, units] of refundedUnits(notification)) {
+  for (const [lineId, units] of named) {
     const line = state.lines.find((l) => l.lineId === lineId);
     if (line === undefined) {
       warnings.push({ code: 'unknown_line', detail: `line ${lineId} is not part of the sale` });

@@ -1,5 +1,6 @@
 import { isCurrencyCode } from '@clawback/money';
 import { orderKeyOf, type CanonicalNotification } from '@clawback/notifications';
+import { isUsualProviderTime } from '../events/normalized-time';
 import type { OrderState } from '../state/order-state';
 import type { Rejection } from './rejection-reason';
 
@@ -16,6 +17,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 /** True for a provider time the machine can order and normalize: ISO 8601 UTC with `Z`. */
 export function isProviderTime(text: string): boolean {
+  if (isUsualProviderTime(text)) return true;
   return ISO_UTC.test(text) && !Number.isNaN(Date.parse(text));
 }
 
@@ -49,6 +51,11 @@ function malformation(n: CanonicalNotification): string | null {
 /** Subscription notifications carry no money, so their currency is not held against the order. */
 const movesMoney = (n: CanonicalNotification): boolean => n.kind !== 'subscription_ended';
 
+/** Not a closure inside {@link screen}: `tsx` names every local function at each call. */
+function rejected(rejection: Rejection): Screening {
+  return { verdict: 'rejected', rejection };
+}
+
 /**
  * The checks that hold in every state, in order: duplicates (only for fresh arrivals: a parked
  * notification was seen when it was parked), another order's notification, malformed values,
@@ -57,18 +64,20 @@ const movesMoney = (n: CanonicalNotification): boolean => n.kind !== 'subscripti
 export function screen(state: OrderState, n: CanonicalNotification, arrival: Arrival): Screening {
   if (arrival === 'fresh' && state.seenNotificationIds.includes(n.notificationId))
     return { verdict: 'duplicate' };
-  const reject = (rejection: Rejection): Screening => ({ verdict: 'rejected', rejection });
   if (n.orderKey !== state.orderKey)
-    return reject({ reason: 'order_mismatch', detail: `for ${n.orderKey}, not ${state.orderKey}` });
+    return rejected({
+      reason: 'order_mismatch',
+      detail: `for ${n.orderKey}, not ${state.orderKey}`,
+    });
   const malformed = malformation(n);
-  if (malformed !== null) return reject({ reason: 'invalid_notification', detail: malformed });
+  if (malformed !== null) return rejected({ reason: 'invalid_notification', detail: malformed });
   if (n.kind === 'unsupported')
-    return reject({
+    return rejected({
       reason: 'unsupported_notification',
       detail: `provider status ${n.providerStatus} is not supported`,
     });
   if (state.currency !== null && movesMoney(n) && n.currency !== state.currency)
-    return reject({
+    return rejected({
       reason: 'currency_mismatch',
       detail: `${n.currency} on an order in ${state.currency}`,
     });

@@ -36,6 +36,8 @@ export const click2sellIpnAdapter: ProviderAdapter = {
         orderKey: orderKeyOf('click2sell', request.merchantId, orderRef),
         recordBody: asBuffer(request.body),
         response: PLAIN_OK,
+        normalized: () =>
+          normalizeClick2SellNotification(request.merchantId, parseClick2SellNotification(form)),
       };
     });
   },

@@ -1,6 +1,7 @@
 import { orderKeyOf } from '@clawback/notifications';
 import { decodeOrderedForm } from '../form/ordered-form';
 import type {
+  AcceptedContext,
   IngressDecision,
   IngressRequest,
   NormalizeOptions,
@@ -32,7 +33,13 @@ function accepted(
 ): IngressDecision {
   const orderRef = kartraOrderRef(fields);
   const orderKey = orderKeyOf('kartra', request.merchantId, orderRef);
-  return { outcome: 'accepted', orderRef, orderKey, recordBody, response: PLAIN_OK };
+  const normalized = (context: AcceptedContext) =>
+    normalizeKartraTransaction(
+      request.merchantId,
+      parseKartraTransaction(fields, context.currency),
+      context.receivedAt,
+    );
+  return { outcome: 'accepted', orderRef, orderKey, recordBody, response: PLAIN_OK, normalized };
 }
 
 function rejected(check: AuthenticityCheck): IngressDecision | undefined {

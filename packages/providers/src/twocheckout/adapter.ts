@@ -38,6 +38,7 @@ export const twoCheckoutIpnAdapter: ProviderAdapter = {
           contentType: 'text/html; charset=utf-8',
           body: twoCheckoutReadReceipt(form, request.secrets.secretKey, check.algorithm, date),
         },
+        normalized: () => normalizeTwoCheckoutIpn(request.merchantId, parseTwoCheckoutIpn(form)),
       };
     });
   },

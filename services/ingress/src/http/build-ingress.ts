@@ -30,8 +30,10 @@ export interface IngressDependencies {
   readonly publisher: NotificationPublisher;
   readonly dedupe: EdgeDedupe;
   readonly logger: Logger;
-  /** The registry `/metrics` serves; the ingress registers its metrics on it. */
+  /** The registry the ingress registers its metrics on; `/metrics` serves it by default. */
   readonly metrics: Registry;
+  /** What `/metrics` serves instead (a cluster worker: all workers' metrics aggregated). */
+  readonly exposedMetrics?: Registry;
   /** Wall clock, epoch milliseconds. */
   readonly now: () => number;
   /** Ingress ids; random UUIDs by default. */
@@ -141,7 +143,7 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
   registerHealthRoutes(
     app,
     createHealthHandlers({
-      registry: deps.metrics,
+      registry: deps.exposedMetrics ?? deps.metrics,
       readiness: {
         accepting: () => Promise.resolve(!closing),
         kafka: () => deps.publisher.isReady(),

@@ -83,7 +83,7 @@ export async function acceptNotification(
     contentType: request.contentType,
     body: decision.recordBody,
   };
-  const reading = readRecord(adapter, record, secrets);
+  const reading = readRecord(decision, record, secrets);
   if (reading.kind === 'implausible') {
     return refused(
       new IngressError('implausible_provider_time', reading.error.message, reading.error),

@@ -1,5 +1,7 @@
-import { normalizeWithAdapter, type ProviderAdapter, ProvidersError } from '@clawback/providers';
+import { normalizeAccepted, ProvidersError, type IngressDecision } from '@clawback/providers';
 import type { RawNotificationRecord } from '../publish/notification-publisher';
+
+type Accepted = Extract<IngressDecision, { outcome: 'accepted' }>;
 
 /**
  * What the ingress learns from normalizing a verified record before it publishes it:
@@ -16,23 +18,21 @@ export type RecordReading =
   | { readonly kind: 'implausible'; readonly error: ProvidersError }
   | { readonly kind: 'uninterpretable' };
 
-/** Normalizes `record` with the same rules as the lifecycle (`normalizeWithAdapter`). */
+/**
+ * Normalizes `record` with the same rules as the lifecycle (`normalizeWithAdapter`), from the
+ * body `decision` already decoded while verifying it: each body is parsed once.
+ */
 export function readRecord(
-  adapter: ProviderAdapter,
+  decision: Accepted,
   record: RawNotificationRecord,
   settings: Readonly<Record<string, unknown>>,
 ): RecordReading {
   try {
     const currency = typeof settings.currency === 'string' ? settings.currency : undefined;
-    const notification = normalizeWithAdapter(
-      adapter,
-      {
-        merchantId: record.merchantId,
-        body: record.body,
-        contentType: record.contentType,
-        receivedAt: new Date(record.receivedAt).toISOString(),
-      },
-      currency === undefined ? {} : { currency },
+    const receivedAt = new Date(record.receivedAt).toISOString();
+    const notification = normalizeAccepted(
+      decision,
+      currency === undefined ? { receivedAt } : { currency, receivedAt },
     );
     return { kind: 'interpreted', notificationId: notification.notificationId };
   } catch (error) {

@@ -1,16 +1,15 @@
-import { loadConfig, type Env } from '@clawback/config';
+import type { Env } from '@clawback/config';
 import { baseTopicNames, createKafkaClient, topicNames } from '@clawback/kafka';
 import { createLogger, type Logger } from '@clawback/logging';
-import { loadMerchantsFile } from '@clawback/merchants';
 import { createRedisClient, quitRedis, redisReadiness, type Redis } from '@clawback/redis';
 import { AvroRegistry, registerWrittenSchemas } from '@clawback/schema-registry';
-import { createMetricsRegistry } from '@clawback/observability';
+import { createMetricsRegistry, type Registry } from '@clawback/observability';
 import { lateDedupe } from '../dedupe/late-dedupe';
 import { redisEdgeDedupe } from '../dedupe/redis-edge-dedupe';
 import { buildIngress } from '../http/build-ingress';
 import type { IngressApp } from '../http/ingress-app';
 import { kafkaNotificationPublisher } from '../publish/kafka-notification-publisher';
-import { loadIngressSettings } from '../settings/ingress-settings';
+import { loadIngressConfiguration } from './ingress-configuration';
 import { keepTrying } from './keep-trying';
 import { openKafkaLink } from './kafka-link';
 import { warnWeakClick2Sell } from './warn-weak-click2sell';
@@ -24,6 +23,11 @@ export interface StartIngressOptions {
   readonly host?: string;
   /** Overrides `INGRESS_PORT` (0: any free port). */
   readonly port?: number;
+  /**
+   * What `/metrics` serves, given this process's registry; itself by default. A cluster
+   * worker serves every worker's metrics aggregated (`clusterMetricsRegistry`).
+   */
+  readonly exposeMetrics?: (local: Registry) => Registry;
 }
 
 /** A listening ingress. */
@@ -48,12 +52,7 @@ export interface RunningIngress {
  * @throws ConfigError or MerchantsError for a configuration it cannot run with.
  */
 export async function startIngress(options: StartIngressOptions): Promise<RunningIngress> {
-  const config = loadConfig(
-    ['kafka', 'schemaRegistry', 'redis', 'logging', 'ingress', 'merchants'],
-    options.env,
-  );
-  const settings = loadIngressSettings(options.env);
-  const merchants = loadMerchantsFile(config.merchants.merchantsFile, options.env);
+  const { config, settings, merchants } = loadIngressConfiguration(options.env);
   const logger =
     options.logger ?? createLogger({ service: 'ingress', level: config.logging.level });
   warnWeakClick2Sell(merchants, logger);
@@ -102,6 +101,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     dedupe,
     logger,
     metrics,
+    ...(options.exposeMetrics && { exposedMetrics: options.exposeMetrics(metrics) }),
     now: Date.now,
     edgeDedupeReady: () => (redis ? redisReadiness(redis)() : Promise.resolve(false)),
   });
