@@ -62,7 +62,11 @@ describe('three brokers, one lost under load, then another', () => {
     context = await createTestContext({ env: { ...process.env, ...clusterEnv } });
     await context.redis();
     merchants = writeMerchantsFile({ [MERCHANT]: { '2checkout': { secretKey: SECRET } } });
-    env = serviceEnv(context, merchants.path, clusterEnv) as Record<string, string>;
+    // Warnings and worse are kept (last 200 chunks per process), so a failure says why.
+    env = serviceEnv(context, merchants.path, { ...clusterEnv, LOG_LEVEL: 'warn' }) as Record<
+      string,
+      string
+    >;
     const ports = await freePorts(4);
     const start = (name: string, entryPoint: string, variable: string, port: number) =>
       services.push({
