@@ -32,7 +32,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.js'],
     },
     // Suites that start Kafka clusters of their own and kill brokers: run apart, after the
-    // others (`npm run test:cluster`, `.ci/run`), never in parallel with each other.
+    // others (`npm run test:cluster`), never in parallel with each other.
     {
       ...common,
       displayName: 'cluster',
