@@ -82,6 +82,12 @@ describe('AvroRegistry (real registry)', () => {
     });
   });
 
+  it('lets several instances register the same new subject at the same moment (rolling starts)', async () => {
+    const registries = Array.from({ length: 6 }, () => new AvroRegistry(config));
+    const ids = await Promise.all(registries.map((r) => r.register(topic, orderPaidV1)));
+    expect(new Set(ids).size).toBe(1);
+  });
+
   it('refuses to encode a value that does not match the schema', async () => {
     await registry.register(topic, orderPaidV1);
     await expect(

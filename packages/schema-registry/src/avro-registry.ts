@@ -100,15 +100,24 @@ export class AvroRegistry {
     if (auth) {
       headers.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
     }
-    let response: Response;
-    try {
-      response = await fetch(`${this.config.url}/config/${encodeURIComponent(subject)}`, {
-        method: 'PUT',
-        headers,
-        body: JSON.stringify({ compatibility: COMPATIBILITY.BACKWARD }),
-      });
-    } catch (error) {
-      throw toSchemaRegistryError(error, `setting compatibility of ${subject}`);
+    const put = async (): Promise<Response> => {
+      try {
+        return await fetch(`${this.config.url}/config/${encodeURIComponent(subject)}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ compatibility: COMPATIBILITY.BACKWARD }),
+        });
+      } catch (error) {
+        throw toSchemaRegistryError(error, `setting compatibility of ${subject}`);
+      }
+    };
+    let response = await put();
+    // Two instances starting together race to create the subject's rule: Apicurio answers the
+    // loser 409 ("A rule named 'COMPATIBILITY' already exists"). The rule exists by then, so
+    // the same PUT again updates it.
+    for (let attempt = 0; response.status === 409 && attempt < 3; attempt += 1) {
+      await response.text();
+      response = await put();
     }
     if (!response.ok) {
       const body = await response.text();
