@@ -3,6 +3,7 @@ import type { Registry } from '@clawback/observability';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { TokenEntry } from '../auth/tokens';
 import type { CommandWriter } from '../commands/command-writer';
+import type { ConsoleOptions } from '../console/console-context';
 import type { AdminProjection } from '../projection/admin-projection';
 
 /** The admin service's fastify instance. */
@@ -22,4 +23,6 @@ export interface AdminDependencies {
   readonly now: () => number;
   /** Operator command ids (`op-…`); random UUIDs by default. */
   readonly newCommandId?: () => string;
+  /** What the operator console reads besides the projection (none configured by default). */
+  readonly console?: ConsoleOptions;
 }
