@@ -28,6 +28,8 @@ export interface PipelineOptions {
   readonly downstream?: readonly DownstreamService[];
   /** Added to the services' environment. */
   readonly env?: Env;
+  /** Partitions of each topic (3 by default). */
+  readonly partitions?: number;
 }
 
 /** The services of one suite, running in this process on the suite's own topics. */
@@ -54,7 +56,7 @@ type Stopper = () => Promise<void>;
  * ingress is ready (Kafka reachable, raw schema registered) and every consumer has joined.
  */
 export async function startPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const context = await createTestContext({ partitions: 3 });
+  const context = await createTestContext({ partitions: options.partitions ?? 3 });
   // Asked for so that dispose() deletes the suite's Redis keys too.
   await context.redis();
   const merchantsFile = writeMerchantsFile(options.merchants);

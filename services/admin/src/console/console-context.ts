@@ -32,9 +32,19 @@ export interface ApiAnswer<T> {
   readonly body: T & { readonly error?: string; readonly message?: string };
 }
 
+/** The admin app's own loopback base URL (it must be listening). */
+function selfUrl(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('the admin app is not listening');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`;
+}
+
 /**
- * Calls the admin API in-process with the session's bearer token, so the console goes through
- * exactly the roles, validation and errors the API has (no second implementation of them).
+ * Calls the admin API over its own loopback listener with the session's bearer token, so the
+ * console goes through exactly the roles, validation and errors the API has (no second
+ * implementation of them).
  */
 export async function callApi<T>(
   ctx: ConsoleContext,
@@ -43,13 +53,16 @@ export async function callApi<T>(
   url: string,
   payload?: object,
 ): Promise<ApiAnswer<T>> {
-  const response = await ctx.app.inject({
+  const response = await fetch(`${selfUrl(ctx.app)}${url}`, {
     method,
-    url,
-    headers: { authorization: `Bearer ${session.token}` },
-    ...(payload === undefined ? {} : { payload }),
+    headers: {
+      authorization: `Bearer ${session.token}`,
+      ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    signal: AbortSignal.timeout(60_000),
   });
-  return { status: response.statusCode, body: response.json<ApiAnswer<T>['body']>() };
+  return { status: response.status, body: (await response.json()) as ApiAnswer<T>['body'] };
 }
 
 /** Sends a console document. */
