@@ -9,6 +9,7 @@ export type AdminErrorCode =
   | 'resolution_not_allowed'
   | 'not_ready'
   | 'write_failed'
+  | 'topics_missing'
   | 'internal_error';
 
 /** The HTTP status of each code (docs/operations.md, "Errors"). */
@@ -20,6 +21,8 @@ export const ADMIN_STATUS_OF: { readonly [C in AdminErrorCode]: number } = {
   resolution_not_allowed: 409,
   not_ready: 503,
   write_failed: 503,
+  /** At start, not an HTTP answer: the service does not start. */
+  topics_missing: 503,
   internal_error: 500,
 };
 

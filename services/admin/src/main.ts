@@ -1,6 +1,7 @@
 import { ConfigError } from '@clawback/config';
 import { createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
+import { isAdminError } from './admin-error';
 import { startAdminFromEnv } from './service/start-from-env';
 
 /**
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`admin: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (isAdminError(error) && error.code === 'topics_missing') {
+      process.stderr.write(`admin: ${error.message}\n`);
       process.exit(1);
     }
     throw error;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isRetriable } from '@clawback/errors';
 import type { KafkaClient, TopicNames } from '@clawback/kafka';
 import type { Logger } from '@clawback/logging';
+import { AdminError } from '../admin-error';
 import type { DecodeValue } from '../log/decode-entry';
 import type { TimelineRecord } from '../timeline/timeline-record';
 import { decodeRecord, READ_TOPICS, roleOf } from './decode-record';
@@ -43,6 +44,13 @@ export async function startLogReader(options: LogReaderOptions): Promise<LogRead
   await admin.connect();
   const pending = new Map<string, bigint>();
   try {
+    const existing = new Set(await admin.listTopics());
+    const missing = READ_TOPICS.map((role) => topics[role]).filter((t) => !existing.has(t));
+    if (missing.length > 0)
+      throw new AdminError(
+        'topics_missing',
+        `topics missing: ${missing.join(', ')} (create them with npm run provision)`,
+      );
     for (const role of READ_TOPICS) {
       for (const p of await admin.fetchTopicOffsets(topics[role]))
         if (BigInt(p.high) > BigInt(p.low))

@@ -93,7 +93,8 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
   }
 
   beforeAll(async () => {
-    context = await createTestContext({ partitions: 2 });
+    // One partition: the orphan below becomes overdue as the later records move its watermark.
+    context = await createTestContext({ partitions: 1 });
     registry = new AvroRegistry(context.config.schemaRegistry);
     const now = Date.now();
     const sale = kartraOutboundJson({
@@ -109,10 +110,25 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
       amount: '15.00',
       date: kartraDate(now + 60_000),
     });
+    const orphan = kartraOutboundJson({
+      action: 'partial_refund_product',
+      transactionId: 'R-9',
+      parentId: 'S-9',
+      amount: '12.00',
+      date: kartraDate(now - 2 * 3_600_000),
+    });
+    const otherSale = kartraOutboundJson({
+      action: 'buy_product',
+      transactionId: 'S-2',
+      amount: '20.00',
+      date: kartraDate(now),
+    });
     await produceRaw([
+      kartra('i-0', 'kartra:m-1:S-9', orphan.body, now - 1),
       kartra('i-1', 'kartra:m-1:S-1', sale.body, now),
       kartra('i-2', 'kartra:m-1:S-1', overRefund.body, now + 1),
       kartra('i-3', 'kartra:m-1:BAD-1', 'this is not JSON', now + 2),
+      kartra('i-4', 'kartra:m-1:S-2', otherSale.body, now + 3),
     ]);
     lifecycle = await startOrderLifecycle({
       config: context.config,
@@ -122,6 +138,7 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
         groupId: context.groupId('order-lifecycle'),
         transactionalIdPrefix: context.transactionalIdPrefix,
         sessionTimeoutMs: 6_000,
+        orphanHorizonMs: 3_600_000,
       },
       logger,
       redisKeyPrefix: `${context.config.redis.keyPrefix}${context.redisKeyPrefix}`,
@@ -223,7 +240,11 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
       body: { caseId: overRefund.caseId, orderKey: 'kartra:m-1:S-1' },
     });
 
-    const commands = (await rawRecords()).filter((r) => r.raw.provider === 'operator');
+    const commands = (await rawRecords()).filter(
+      (r) =>
+        r.raw.provider === 'operator' &&
+        (JSON.parse(r.raw.body.toString()) as { caseId: string }).caseId === overRefund.caseId,
+    );
     expect(commands).toHaveLength(1);
     expect(commands[0]!.raw.ingressId).toBe(accepted.body.commandId);
     expect(JSON.parse(commands[0]!.raw.body.toString())).toMatchObject({
@@ -340,6 +361,68 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
     ]);
   });
 
+  it('given an overdue orphan refund, when an operator attaches it to its order, then it is applied there and released from its own order', async () => {
+    const [found] = await waitFor(
+      async () => {
+        const cases = await casesOf('overdue');
+        return cases.length === 1 && cases;
+      },
+      { ...WAIT, description: 'the overdue case' },
+    );
+    const overdue = found!;
+    expect(overdue).toMatchObject({
+      kind: 'overdue',
+      orderKey: 'kartra:m-1:S-9',
+      amounts: { amount: 1200 },
+      allowedResolutions: ['attach', 'dismiss'],
+    });
+    const accepted = await call(
+      'POST',
+      `/v1/cases/${overdue.caseId}/resolutions`,
+      '/v1/cases/{caseId}/resolutions',
+      {
+        token: ALICE,
+        body: { resolution: 'attach', orderKey: 'kartra:m-1:S-2', reason: 'buyer named S-2' },
+      },
+    );
+    expect(accepted).toMatchObject({ status: 202, body: { orderKey: 'kartra:m-1:S-2' } });
+    const resolved = await waitFor(
+      async () => {
+        const c = await call('GET', `/v1/cases/${overdue.caseId}`, '/v1/cases/{caseId}', {
+          token: BOB,
+        });
+        return c.body.status === 'resolved' && c.body;
+      },
+      { ...WAIT, description: 'the overdue case resolved by the attach' },
+    );
+    expect(resolved).toMatchObject({
+      amounts: { applied: 1200, excess: 0 },
+      resolutions: [{ resolution: 'attach', orderKey: 'kartra:m-1:S-2', operatorId: 'alice' }],
+    });
+    const target = await call('GET', '/v1/orders/kartra:m-1:S-2', '/v1/orders/{orderKey}', {
+      token: BOB,
+    });
+    expect(target.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'event',
+          type: 'RefundApplied',
+          amount: 1200,
+          causationId: accepted.body.commandId,
+        }),
+      ]),
+    );
+    const source = await call('GET', '/v1/orders/kartra:m-1:S-9', '/v1/orders/{orderKey}', {
+      token: BOB,
+    });
+    const release = (source.body.entries as TimelineEntry[]).find(
+      (e) => e.kind === 'notification' && e.operatorCommand?.resolution === 'dismiss',
+    );
+    expect(release).toMatchObject({
+      operatorCommand: { caseId: `${overdue.caseId}/release`, operatorId: 'alice' },
+    });
+  });
+
   it('given the running service, when its metrics and readiness are read, then the case figures are served', async () => {
     expect(await call('GET', '/readyz', '/readyz')).toMatchObject({
       status: 200,
@@ -348,6 +431,25 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
     const metrics = await fetch(`${admin!.url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/^clawback_cases_oldest_open_age_seconds\{service="admin"\} \d+$/m);
     expect(metrics).toMatch(/^clawback_admin_projection_caught_up\{service="admin"\} 1$/m);
+    // The open-case gauge agrees with the open cases listed (the redriven copy of the malformed
+    // notification is dead-lettered again, so wait until both views have read it).
+    await waitFor(
+      async () => {
+        const text = await fetch(`${admin!.url}/metrics`).then((r) => r.text());
+        const gauge = [
+          ...text.matchAll(/^clawback_cases_open\{reason="([^"]+)",service="admin"\} (\d+)$/gm),
+        ]
+          .map((m) => `${m[1]}=${m[2]}`)
+          .sort();
+        const open = (await call('GET', '/v1/cases?status=open', '/v1/cases', { token: BOB })).body
+          .cases as ShownCase[];
+        const counted = [...new Set(open.map((c) => c.reasonCode))]
+          .map((r) => `${r}=${open.filter((c) => c.reasonCode === r).length}`)
+          .sort();
+        return gauge.length > 0 && JSON.stringify(gauge) === JSON.stringify(counted);
+      },
+      { ...WAIT, description: 'clawback_cases_open equal to the open cases listed' },
+    );
   });
 
   it('given every answer of these tests, when validated against the served OpenAPI document, then each matches its schema', async () => {

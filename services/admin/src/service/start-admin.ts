@@ -30,25 +30,15 @@ export interface RunningAdmin {
 }
 
 /**
- * Starts the admin service: registers the raw topic's schema (it writes commands there),
- * opens the command writer, starts reading the topics into the projection and listens at
- * once (`/readyz` and `/v1/` answer 503 until the projection caught up).
+ * Starts the admin service: starts reading the topics into the projection (refusing to start
+ * when one is missing), registers the raw topic's schema (it writes commands there), opens the
+ * command writer and listens at once (`/readyz` and `/v1/` answer 503 until the projection
+ * caught up).
  */
 export async function startAdmin(options: AdminOptions): Promise<RunningAdmin> {
   const { config, settings, logger } = options;
   const kafka = createKafkaClient(config.kafka, { logger, clientId: 'clawback-admin' });
   const registry = new AvroRegistry(config.schemaRegistry);
-  await registerWrittenSchemas(
-    registry,
-    new Map([['payments.notifications.raw', settings.topics.notificationsRaw]]),
-  );
-  const writer = await createCommandWriter({
-    kafka,
-    registry,
-    topic: settings.topics.notificationsRaw,
-    transactionalId: `${settings.transactionalIdPrefix}-admin-${randomUUID()}`,
-    timeoutMs: settings.writeTimeoutMs,
-  });
   const projection = new AdminProjection();
   const reader = await startLogReader({
     kafka,
@@ -59,6 +49,24 @@ export async function startAdmin(options: AdminOptions): Promise<RunningAdmin> {
     logger,
     onFatal: options.onFatal ?? ((error) => logger.fatal({ err: error }, 'log reader stopped')),
   });
+  let writer;
+  try {
+    // After the topic check: a missing topic must not leave a subject behind in the registry.
+    await registerWrittenSchemas(
+      registry,
+      new Map([['payments.notifications.raw', settings.topics.notificationsRaw]]),
+    );
+    writer = await createCommandWriter({
+      kafka,
+      registry,
+      topic: settings.topics.notificationsRaw,
+      transactionalId: `${settings.transactionalIdPrefix}-admin-${randomUUID()}`,
+      timeoutMs: settings.writeTimeoutMs,
+    });
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
   void reader.whenCaughtUp.then(() => logger.info('admin projection caught up'));
   const app = buildAdmin({
     tokens: settings.tokens,
