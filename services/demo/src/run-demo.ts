@@ -140,6 +140,8 @@ function keptRunningNote(run: DemoRun): string {
     `  ingress    ${localUrl(run.ports.ingress)}/v1/notifications/{provider}/{merchantId}`,
     `  read API   ${localUrl(run.ports.commissionsHttp)}/v1/affiliates/{merchantId}/{affiliateId}`,
     `  receiver   ${localUrl(run.ports.receiver)}/cancellations`,
+    `  console    ${localUrl(run.ports.admin)}/console  (log in with the operator token below)`,
+    `  token      ${run.adminToken}`,
     `  logs       ${relative(REPO_ROOT, run.dir)}/*.log`,
     "Stop them and delete the run's topics and keys with:  npm run demo -- --stop",
   ].join('\n');

@@ -63,5 +63,23 @@ export function demoProcesses(run: DemoRun, env: Env): readonly DemoProcess[] {
       env: { ...env, INGRESS_PORT: String(ports.ingress) },
       readiness: { url: local(ports.ingress, '/readyz'), groups: [] },
     },
+    {
+      name: 'admin',
+      main: 'services/admin/src/main.ts',
+      env: {
+        ...env,
+        ADMIN_PORT: String(ports.admin),
+        ADMIN_TOKENS: `operator:demo-operator:${run.adminToken}`,
+        ADMIN_GROUP_ID_PREFIX: `${run.id}-admin`,
+        COMMISSIONS_URL: local(ports.commissionsHttp, ''),
+        CONSOLE_SERVICES: [
+          `order-lifecycle=${local(ports.lifecycleOps, '')}`,
+          `commission-reversals=${local(ports.commissionsHttp, '')}`,
+          `subscription-cancellations=${local(ports.cancellationsOps, '')}`,
+          `ingress=${local(ports.ingress, '')}`,
+        ].join(','),
+      },
+      readiness: { url: local(ports.admin, '/readyz'), groups: [] },
+    },
   ];
 }

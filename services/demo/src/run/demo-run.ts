@@ -17,6 +17,8 @@ export interface DemoPorts {
   /** commission-reversals serves its read API and health routes on one port. */
   readonly commissionsHttp: number;
   readonly receiver: number;
+  /** The admin API and operator console (`/console`). */
+  readonly admin: number;
 }
 
 /** One demo run: its own topics, groups, transactional ids and Redis keys, named after `id`. */
@@ -25,6 +27,8 @@ export interface DemoRun {
   readonly id: string;
   readonly dir: string;
   readonly ports: DemoPorts;
+  /** The operator token of the run's admin service (printed with `--keep-running`). */
+  readonly adminToken: string;
 }
 
 /** A fresh run id; every Kafka and Redis name of the run derives from it. */
@@ -38,8 +42,21 @@ export async function createDemoRun(now = new Date()): Promise<DemoRun> {
   const id = newRunId(now);
   const dir = join(RUNS_DIR, id);
   mkdirSync(dir, { recursive: true });
-  const [ingress = 0, lifecycleOps = 0, cancellationsOps = 0, commissionsHttp = 0, receiver = 0] =
-    await freePorts(5);
-  const ports: DemoPorts = { ingress, lifecycleOps, cancellationsOps, commissionsHttp, receiver };
-  return { id, dir, ports };
+  const [
+    ingress = 0,
+    lifecycleOps = 0,
+    cancellationsOps = 0,
+    commissionsHttp = 0,
+    receiver = 0,
+    admin = 0,
+  ] = await freePorts(6);
+  const ports: DemoPorts = {
+    ingress,
+    lifecycleOps,
+    cancellationsOps,
+    commissionsHttp,
+    receiver,
+    admin,
+  };
+  return { id, dir, ports, adminToken: `demo-${randomBytes(16).toString('hex')}` };
 }
