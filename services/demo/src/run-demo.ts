@@ -147,7 +147,8 @@ function keptRunningNote(run: DemoRun): string {
     `  ingress    ${localUrl(run.ports.ingress)}/v1/notifications/{provider}/{merchantId}`,
     `  read API   ${localUrl(run.ports.commissionsHttp)}/v1/affiliates/{merchantId}/{affiliateId}`,
     `  receiver   ${localUrl(run.ports.receiver)}/cancellations`,
-    `  admin API  ${localUrl(run.ports.admin)}/v1/cases (npm run clawback -- cases, token in services/demo/src/story/resolve-exception.ts)`,
+    `  console    ${localUrl(run.ports.admin)}/console  (log in with the operator token below; npm run clawback -- cases with CLAWBACK_TOKEN set to it)`,
+    `  token      ${run.adminToken}`,
     `  logs       ${relative(REPO_ROOT, run.dir)}/*.log`,
     "Stop them and delete the run's topics and keys with:  npm run demo -- --stop",
   ].join('\n');

@@ -1,12 +1,9 @@
 import type { Logger } from '@clawback/logging';
 import type { Registry } from '@clawback/observability';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { TokenEntry } from '../auth/tokens';
 import type { CommandWriter } from '../commands/command-writer';
+import type { ConsoleOptions } from '../console/console-context';
 import type { AdminProjection } from '../projection/admin-projection';
-
-/** The admin service's fastify instance. */
-type AdminApp = FastifyInstance & { log: FastifyBaseLogger };
 
 /** Everything the admin app is built from; I/O arrives as dependencies. */
 export interface AdminDependencies {
@@ -22,4 +19,6 @@ export interface AdminDependencies {
   readonly now: () => number;
   /** Operator command ids (`op-…`); random UUIDs by default. */
   readonly newCommandId?: () => string;
+  /** What the operator console reads besides the projection (none configured by default). */
+  readonly console?: ConsoleOptions;
 }

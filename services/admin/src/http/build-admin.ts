@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createHealthHandlers, registerHealthRoutes } from '@clawback/observability';
 import { AdminError } from '../admin-error';
+import { registerConsole } from '../console/register-console';
 import { registerCaseMetrics } from '../metrics/case-metrics';
 import { openApiDocument } from '../openapi/openapi-document';
 import type { AdminDependencies } from './admin-app';
@@ -60,5 +61,6 @@ export function buildAdmin(deps: AdminDependencies): FastifyInstance {
   registerOrderRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerDeadLetterRoutes(app, deps);
+  registerConsole(app, deps, deps.console ?? { commissionsUrl: null, services: [] });
   return app;
 }

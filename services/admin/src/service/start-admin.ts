@@ -76,6 +76,7 @@ export async function startAdmin(options: AdminOptions): Promise<RunningAdmin> {
     metrics: createMetricsRegistry({ service: 'admin' }),
     logger,
     now: Date.now,
+    console: { commissionsUrl: settings.commissionsUrl, services: settings.consoleServices ?? [] },
   });
   const url = await app.listen({ host: settings.host, port: settings.port });
   logger.info({ url }, 'admin API listening');

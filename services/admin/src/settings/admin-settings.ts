@@ -7,6 +7,7 @@ import {
 } from '@clawback/config';
 import { topicNames, type TopicNames } from '@clawback/kafka';
 import { parseTokens, type TokenEntry } from '../auth/tokens';
+import type { WatchedService } from '../console/console-context';
 
 /** How the admin service runs (docs/operations.md). */
 export interface AdminSettings {
@@ -20,6 +21,8 @@ export interface AdminSettings {
   readonly transactionalIdPrefix: string;
   /** Base URL of commission-reversals' ledger HTTP API, when configured. */
   readonly commissionsUrl: string | null;
+  /** Services whose `/readyz` and `/metrics` the console's health page reads. */
+  readonly consoleServices?: readonly WatchedService[];
   /** Longest a resolve or redrive waits for Kafka before answering 503. */
   readonly writeTimeoutMs: number;
 }
@@ -49,9 +52,24 @@ function urlFrom(env: Env, name: string): string | null {
   return value.replace(/\/+$/, '');
 }
 
+/** `CONSOLE_SERVICES`: comma-separated `name=url` entries (each URL http: or https:). */
+function servicesFrom(env: Env): WatchedService[] {
+  return (text(env, 'CONSOLE_SERVICES') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [name = '', ...rest] = entry.split('=');
+      const url = urlFrom({ CONSOLE_SERVICES: rest.join('=') }, 'CONSOLE_SERVICES');
+      if (!/^[a-z0-9-]{1,40}$/.test(name) || url === null)
+        throw new ConfigError('config_invalid', 'CONSOLE_SERVICES', 'entries are name=url');
+      return { name, url };
+    });
+}
+
 /**
  * Reads `ADMIN_HOST`, `ADMIN_PORT`, `ADMIN_TOKENS`, `ADMIN_GROUP_ID_PREFIX`,
- * `ADMIN_WRITE_TIMEOUT_MS` and `COMMISSIONS_URL`; topics follow `KAFKA_TOPIC_PREFIX`.
+ * `ADMIN_WRITE_TIMEOUT_MS`, `COMMISSIONS_URL` and `CONSOLE_SERVICES`; topics follow `KAFKA_TOPIC_PREFIX`.
  *
  * @throws ConfigError naming the variable (`ADMIN_TOKENS` when no token is configured or one
  *   is shorter than 16 characters).
@@ -81,6 +99,7 @@ export function loadAdminSettings(
     groupIdPrefix: kafkaNamePartFrom(env, 'ADMIN_GROUP_ID_PREFIX') ?? 'clawback-admin',
     transactionalIdPrefix: kafka.transactionalIdPrefix,
     commissionsUrl: urlFrom(env, 'COMMISSIONS_URL'),
+    consoleServices: servicesFrom(env),
     writeTimeoutMs: integerAtLeastFrom(env, 'ADMIN_WRITE_TIMEOUT_MS', 10_000, 100),
   };
 }

@@ -34,7 +34,7 @@ export interface NotificationTimelineEntry extends TimelineEntryBase {
 }
 
 /** A record of `orders.lifecycle.events`. */
-interface EventTimelineEntry extends TimelineEntryBase {
+export interface EventTimelineEntry extends TimelineEntryBase {
   readonly kind: 'event';
   readonly type: string;
   readonly eventId: string;

@@ -64,8 +64,16 @@ export function demoProcesses(run: DemoRun, env: Env): readonly DemoProcess[] {
       env: {
         ...env,
         ADMIN_PORT: String(ports.admin),
-        ADMIN_TOKENS: `operator:${DEMO_OPERATOR.id}:${DEMO_OPERATOR.token}`,
+        // The story's operator (the CLI session) and the console's per-run login token.
+        ADMIN_TOKENS: `operator:${DEMO_OPERATOR.id}:${DEMO_OPERATOR.token},operator:demo-operator:${run.adminToken}`,
         ADMIN_GROUP_ID_PREFIX: `${run.id}-admin`,
+        COMMISSIONS_URL: local(ports.commissionsHttp, ''),
+        CONSOLE_SERVICES: [
+          `order-lifecycle=${local(ports.lifecycleOps, '')}`,
+          `commission-reversals=${local(ports.commissionsHttp, '')}`,
+          `subscription-cancellations=${local(ports.cancellationsOps, '')}`,
+          `ingress=${local(ports.ingress, '')}`,
+        ].join(','),
       },
       readiness: { url: local(ports.admin, '/readyz'), groups: [] },
     },

@@ -17,7 +17,7 @@ interface DemoPorts {
   /** commission-reversals serves its read API and health routes on one port. */
   readonly commissionsHttp: number;
   readonly receiver: number;
-  /** The admin API the operator's `clawback` CLI talks to. */
+  /** The admin API and operator console (`/console`). */
   readonly admin: number;
 }
 
@@ -27,6 +27,8 @@ export interface DemoRun {
   readonly id: string;
   readonly dir: string;
   readonly ports: DemoPorts;
+  /** The operator token of the run's admin service (printed with `--keep-running`). */
+  readonly adminToken: string;
 }
 
 /** A fresh run id; every Kafka and Redis name of the run derives from it. */
@@ -56,5 +58,5 @@ export async function createDemoRun(now = new Date()): Promise<DemoRun> {
     receiver,
     admin,
   };
-  return { id, dir, ports };
+  return { id, dir, ports, adminToken: `demo-${randomBytes(16).toString('hex')}` };
 }
