@@ -3,7 +3,7 @@ import type {
   CommissionAdjustment,
   CommissionAdjustmentType,
   ReversalReason,
-} from '../decide/commission-adjustment';
+} from '../rules/commission-adjustment';
 import type { EarnedFrom } from '../terms/sale-commission';
 
 /** A value of `affiliates.commission.adjustments` as Avro reads and writes it. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Type } from 'avsc';
-import { decideEvents } from '../decide/decide-events';
+import { decideEvents } from '../rules/decide-events';
 import { OrderStory } from '../testing/lifecycle-events';
 import { testTerms } from '../testing/terms';
 import { fromAvroAdjustment, toAvroAdjustment } from './adjustment-avro';

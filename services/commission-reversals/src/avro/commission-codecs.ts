@@ -1,8 +1,8 @@
 import type { TopicNames } from '@clawback/kafka';
 import type { OrderLifecycleEvent } from '@clawback/order-machine';
 import type { AvroRegistry } from '@clawback/schema-registry';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import type { CommissionState } from '../decide/commission-state';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import type { CommissionState } from '../rules/commission-state';
 import { type AvroCommissionAdjustment, toAvroAdjustment } from './adjustment-avro';
 import { type AvroCommissionState, fromAvroState, toAvroState } from './state-avro';
 

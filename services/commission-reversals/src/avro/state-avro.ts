@@ -1,4 +1,4 @@
-import type { CommissionState } from '../decide/commission-state';
+import type { CommissionState } from '../rules/commission-state';
 import type { EarnedFrom } from '../terms/sale-commission';
 
 /** A value of `affiliates.commission.state` as Avro reads and writes it. */

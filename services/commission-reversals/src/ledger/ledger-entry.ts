@@ -1,4 +1,4 @@
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
 
 /** One booked adjustment as the ledger stores and the read API returns it. */
 export interface LedgerEntry {

@@ -1,8 +1,8 @@
 import type { Redis } from '@clawback/redis';
 import { createTestContext, type TestContext } from '@clawback/test-harness';
 import { CommissionError } from '../commission-error';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { decideEvents } from '../decide/decide-events';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import { decideEvents } from '../rules/decide-events';
 import { OrderStory } from '../testing/lifecycle-events';
 import { ledgerContents } from '../testing/ledger-contents';
 import { testTerms } from '../testing/terms';

@@ -5,7 +5,7 @@ import type { Logger } from '@clawback/logging';
 import { fromAvroAdjustment } from '../avro/adjustment-avro';
 import type { CommissionCodecs } from '../avro/commission-codecs';
 import { CommissionError } from '../commission-error';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
 import type { CommissionMetrics } from '../metrics/commission-metrics';
 import type { LedgerStore } from './ledger-store';
 

@@ -1,7 +1,7 @@
 import { deleteKeysByPrefix, type Redis } from '@clawback/redis';
 import { createTestContext, type TestContext } from '@clawback/test-harness';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { decideEvents } from '../decide/decide-events';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import { decideEvents } from '../rules/decide-events';
 import { OrderStory } from '../testing/lifecycle-events';
 import { testTerms } from '../testing/terms';
 import { LedgerStore } from './ledger-store';

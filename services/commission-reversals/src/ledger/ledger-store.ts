@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deleteKeysByPrefix, type Redis, toRedisError } from '@clawback/redis';
 import { CommissionError } from '../commission-error';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
 import { ledgerEntryOf, totalFieldOf } from './ledger-entry';
 import {
   affiliateLedgerKeys,

@@ -1,7 +1,7 @@
 import { deleteKeysByPrefix } from '@clawback/redis';
 import { waitFor } from '@clawback/test-harness';
 import { runLedgerCommand } from '../cli/ledger-command';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { handComputedStory, STORY_MERCHANTS } from '../testing/hand-computed-story';

@@ -8,8 +8,8 @@ import {
   startChildService,
   waitFor,
 } from '@clawback/test-harness';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { decideEvents } from '../decide/decide-events';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import { decideEvents } from '../rules/decide-events';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';
 import { GENERATED_AFFILIATES, generatedLog } from '../testing/generated-log';
 import { ledgerContents } from '../testing/ledger-contents';

@@ -1,8 +1,8 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { createLogger } from '@clawback/logging';
 import { loseRandomHalf, seededRandom, waitFor } from '@clawback/test-harness';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
-import { decideEvents } from '../decide/decide-events';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import { decideEvents } from '../rules/decide-events';
 import type { AffiliateLedgerPage } from '../ledger/read-ledger';
 import { parseCommissionTerms } from '../terms/commission-terms';
 import { type CommissionsFixture, createCommissionsFixture } from '../testing/commissions-fixture';

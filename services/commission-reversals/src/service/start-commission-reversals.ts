@@ -7,7 +7,7 @@ import {
 import type { MerchantDirectory } from '@clawback/merchants';
 import { createHealthHandlers } from '@clawback/observability';
 import { registryCodecs } from '../avro/commission-codecs';
-import { DeciderPartitionTask } from '../decider/decider-partition-task';
+import { DeciderPartitionTask } from '../reversal-task/decider-partition-task';
 import { startLedgerServer } from '../http/ledger-server';
 import { LedgerAudit } from '../ledger/ledger-audit';
 import { LedgerPartitionTask } from '../ledger/ledger-partition-task';

@@ -5,7 +5,7 @@ import type { Redis } from '@clawback/redis';
 import { AvroRegistry, loadSchemaFiles } from '@clawback/schema-registry';
 import { type TestContext, createTestContext, waitFor } from '@clawback/test-harness';
 import { type AvroCommissionAdjustment, fromAvroAdjustment } from '../avro/adjustment-avro';
-import type { CommissionAdjustment } from '../decide/commission-adjustment';
+import type { CommissionAdjustment } from '../rules/commission-adjustment';
 import { ledgerPosition } from './ledger-position';
 import {
   type RunningCommissionReversals,

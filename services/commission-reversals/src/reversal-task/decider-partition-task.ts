@@ -6,8 +6,8 @@ import {
   type PartitionTask,
 } from '@clawback/exactly-once';
 import type { KafkaMessage, Producer } from '@clawback/kafka';
-import type { CommissionState } from '../decide/commission-state';
-import { decideEvents, type DecidedEvents } from '../decide/decide-events';
+import type { CommissionState } from '../rules/commission-state';
+import { decideEvents, type DecidedEvents } from '../rules/decide-events';
 import type { DeciderDeps } from './decider-deps';
 import { outputMessages } from './output-messages';
 import { readEvents } from './read-events';

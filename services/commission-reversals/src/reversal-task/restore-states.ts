@@ -1,7 +1,7 @@
 import type { Admin, KafkaClient } from '@clawback/kafka';
 import { type Heartbeat, readPartitionRange } from '@clawback/exactly-once';
 import type { CommissionCodecs } from '../avro/commission-codecs';
-import type { CommissionState } from '../decide/commission-state';
+import type { CommissionState } from '../rules/commission-state';
 
 /** What {@link restoreStates} needs. */
 export interface RestoreDeps {

@@ -1,8 +1,8 @@
 import type { TopicMessages } from '@clawback/exactly-once';
 import type { Message } from '@clawback/kafka';
 import type { CommissionCodecs } from '../avro/commission-codecs';
-import { affiliateKey } from '../decide/commission-adjustment';
-import type { DecidedEvents } from '../decide/decide-events';
+import { affiliateKey } from '../rules/commission-adjustment';
+import type { DecidedEvents } from '../rules/decide-events';
 
 /** Where a batch's outputs go. */
 export interface OutputTopics {
