@@ -17,7 +17,6 @@ export {
 } from './producers';
 export { PartitionProducers } from './partition-producers';
 export { watchConsumerCrashes } from './consumer';
-export { createShutdown } from './shutdown';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccessOrExit } from './kafka-access';
 export { partitionOfKey } from './key-partition';

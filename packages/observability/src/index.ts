@@ -4,3 +4,4 @@ export { createHealthHandlers, type HealthHandlers } from './health-handlers';
 export { startObservabilityServer, type ObservabilityServer } from './http-server';
 export { registerHealthRoutes } from './fastify-routes';
 export { Counter, Gauge, type Registry } from 'prom-client';
+export { createShutdown } from './shutdown';

@@ -1,8 +1,8 @@
 import { ConfigError } from '@clawback/config';
-import { createShutdown } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { isAdminError } from './admin-error';
 import { startAdminFromEnv } from './service/start-from-env';
+import { createShutdown } from '@clawback/observability';
 
 /**
  * `npm run admin`: starts the admin API from the environment and stops it gracefully on

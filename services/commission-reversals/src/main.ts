@@ -1,10 +1,11 @@
 import { ConfigError } from '@clawback/config';
-import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { runLedgerCommand } from './cli/ledger-command';
 import { CommissionError } from './commission-error';
 import { type StartedFromEnv, startCommissionReversalsFromEnv } from './service/start-from-env';
+import { createShutdown } from '@clawback/observability';
 
 const SERVICE = 'commission-reversals';
 

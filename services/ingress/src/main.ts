@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { ConfigError } from '@clawback/config';
-import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
 import { clusterMetricsRegistry } from './cluster/cluster-metrics';
@@ -8,6 +8,7 @@ import { runPrimary } from './cluster/run-primary';
 import { loadIngressConfiguration } from './service/ingress-configuration';
 import { startIngress } from './service/start-ingress';
 import { loadWorkerCount } from './settings/worker-count';
+import { createShutdown } from '@clawback/observability';
 
 /** Longest a graceful stop may take (workers: closing; the primary: all workers closing). */
 const SHUTDOWN_TIMEOUT_MS = 30_000;

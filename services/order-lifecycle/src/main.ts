@@ -1,10 +1,11 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
-import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { loadMerchantNormalization } from './merchants/load-merchant-normalization';
 import { startOpsServer } from './service/ops-server';
 import { startOrderLifecycle } from './service/start-order-lifecycle';
 import { loadLifecycleSettings, type LifecycleSettings } from './settings/lifecycle-settings';
+import { createShutdown } from '@clawback/observability';
 
 /** `npm run lifecycle`: the order-lifecycle consumer, configured from the environment. */
 async function main(): Promise<void> {

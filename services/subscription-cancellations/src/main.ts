@@ -1,8 +1,12 @@
 import { ConfigError } from '@clawback/config';
-import { checkKafkaAccessOrExit, createShutdown } from '@clawback/kafka';
+import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { MerchantsError } from '@clawback/merchants';
-import { createHealthHandlers, startObservabilityServer } from '@clawback/observability';
+import {
+  createHealthHandlers,
+  startObservabilityServer,
+  createShutdown,
+} from '@clawback/observability';
 import { CancellationError } from './cancellation-error';
 import {
   type StartedFromEnv,
