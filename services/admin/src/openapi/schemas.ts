@@ -112,6 +112,7 @@ export const SCHEMAS = {
         ...entryBase,
         type: str,
         eventId: str,
+        occurredAt: time,
         causationId: str,
         sequence: int,
         currency: str,

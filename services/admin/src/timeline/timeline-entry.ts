@@ -38,6 +38,8 @@ export interface EventTimelineEntry extends TimelineEntryBase {
   readonly kind: 'event';
   readonly type: string;
   readonly eventId: string;
+  /** Provider time of the event, ISO 8601 (what the provider said; `at` is when it was written). */
+  readonly occurredAt: string;
   readonly causationId: string;
   readonly sequence: number;
   readonly currency: string;

@@ -49,6 +49,7 @@ export function toEntry(record: TimelineRecord): TimelineEntry {
         ...base(record.position, `${e.type}${money(e.amount, e.currency)}${why}`),
         type: e.type,
         eventId: e.eventId,
+        occurredAt: new Date(e.occurredAt).toISOString(),
         causationId: e.causationId,
         sequence: e.sequence,
         currency: e.currency,

@@ -10,27 +10,35 @@ interface TotalsPoint {
 }
 
 /**
- * Paid and refunded totals after each money event of the order, in log order: paid grows with
- * `OrderPaid`, refunded follows `RefundApplied`'s `refundedTotal` (chargebacks lost add to it).
+ * Paid and refunded totals over provider time (`occurredAt`, the chart's axis): each money
+ * event adds its amount (paid: `OrderPaid`; refunded: `RefundApplied`, `ChargebackLost`), in
+ * provider-time order (log order among equal times), so a late sale still draws as a step up
+ * at the time the provider gave it.
  */
-function totalsOf(entries: readonly TimelineEntry[]): {
+export function totalsOf(entries: readonly TimelineEntry[]): {
   readonly currency: string | null;
   readonly points: TotalsPoint[];
 } {
-  let paid = 0;
-  let refunded = 0;
   let currency: string | null = null;
-  const points: TotalsPoint[] = [];
+  const deltas: { atMs: number; paid: number; refunded: number }[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'event' || entry.amount === null) continue;
-    if (entry.type === 'OrderPaid') paid += entry.amount;
-    else if (entry.type === 'RefundApplied')
-      refunded = entry.refundedTotal ?? refunded + entry.amount;
-    else if (entry.type === 'ChargebackLost') refunded += entry.amount;
+    const atMs = Date.parse(entry.occurredAt);
+    if (entry.type === 'OrderPaid') deltas.push({ atMs, paid: entry.amount, refunded: 0 });
+    else if (entry.type === 'RefundApplied' || entry.type === 'ChargebackLost')
+      deltas.push({ atMs, paid: 0, refunded: entry.amount });
     else continue;
     currency ??= entry.currency;
-    points.push({ atMs: Date.parse(entry.at), paid, refunded });
   }
+  // Array.prototype.sort is stable: equal provider times keep their log order.
+  deltas.sort((a, b) => a.atMs - b.atMs);
+  let paid = 0;
+  let refunded = 0;
+  const points = deltas.map((d) => {
+    paid += d.paid;
+    refunded += d.refunded;
+    return { atMs: d.atMs, paid, refunded };
+  });
   return { currency, points };
 }
 
