@@ -28,6 +28,14 @@ export interface ProviderRawNotification extends RawNotification {
 }
 
 /**
+ * The signature scheme a stored raw record carries, read from its body alone
+ * ({@link ProviderAdapter.signatureScheme}): `null` when it names none or cannot be read.
+ */
+export function signatureSchemeOf(record: ProviderRawNotification): string | null {
+  return adapterFor(record.provider).signatureScheme(record);
+}
+
+/**
  * Normalizes a stored raw record; throws only `ProvidersError` (dead-letter the record).
  * Includes the plausible-provider-time rule ({@link normalizeWithAdapter}).
  */

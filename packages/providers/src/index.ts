@@ -1,6 +1,11 @@
 // The names other packages use; the rest stays inside. Test fixtures (signed IPN bodies) have
 // their own entry point, `@clawback/providers/testing`.
-export { adapterFor, normalizeAccepted, normalizeNotification } from './adapter-for';
+export {
+  adapterFor,
+  normalizeAccepted,
+  normalizeNotification,
+  signatureSchemeOf,
+} from './adapter-for';
 export {
   providerTimeCeiling,
   providerTimeProblem,

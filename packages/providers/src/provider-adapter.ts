@@ -107,4 +107,10 @@ export interface ProviderAdapter {
    * Needs no secrets: the record was verified before it was stored.
    */
   normalize(record: RawNotification, options?: NormalizeOptions): CanonicalNotification;
+  /**
+   * The signature scheme a stored record carries, named from its body alone (for operators:
+   * `sha3-256`, `url-token`, `checksum-md5`, …); `null` when the body names none or cannot be
+   * read. Pure; never throws. It names what the body carries, it does not verify it.
+   */
+  signatureScheme(record: RawNotification): string | null;
 }

@@ -6,6 +6,8 @@ import { asBuffer, decideSafely, PLAIN_OK } from '../shared/ingress-decision';
 import { verifyClick2SellChecksum } from './verify-signature';
 import { normalizeClick2SellNotification } from './normalize';
 import { verifyClick2SellUrlToken } from './verify-url-token';
+import { unlessUnreadable } from '../shared/unless-unreadable';
+import { click2sellSignatureScheme } from './signature-scheme';
 import { click2sellOrderRef, parseClick2SellNotification } from './parse';
 
 /** Decodes a Click2Sell body (form-encoded, decoded once: no second `urldecode`). */
@@ -45,5 +47,11 @@ export const click2sellIpnAdapter: ProviderAdapter = {
   normalize(record: RawNotification) {
     const form = decodeClick2SellNotification(record.body, record.contentType);
     return normalizeClick2SellNotification(record.merchantId, parseClick2SellNotification(form));
+  },
+
+  signatureScheme(record: RawNotification) {
+    return unlessUnreadable(() =>
+      click2sellSignatureScheme(decodeClick2SellNotification(record.body, record.contentType)),
+    );
   },
 };

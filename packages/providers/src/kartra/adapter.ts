@@ -15,7 +15,9 @@ import { normalizeKartraTransaction } from './normalize';
 import { kartraOutboundFields } from './outbound-json';
 import { kartraOrderRef, parseKartraTransaction } from './parse';
 import { redactKartraSecret } from './redact-secret';
+import { kartraSignatureScheme } from './signature-scheme';
 import { kartraSurfaceOf } from './surface';
+import { unlessUnreadable } from '../shared/unless-unreadable';
 import { type AuthenticityCheck, verifyUrlToken } from '../shared/verify-url-token';
 import { verifyKartraIpnSecret } from './verify-signature';
 
@@ -68,5 +70,9 @@ export const kartraIpnAdapter: ProviderAdapter = {
     const fields = kartraFields(record.body, record.contentType);
     const tx = parseKartraTransaction(fields, options?.currency);
     return normalizeKartraTransaction(record.merchantId, tx, record.receivedAt);
+  },
+
+  signatureScheme(record: RawNotification) {
+    return unlessUnreadable(() => kartraSignatureScheme(record));
   },
 };

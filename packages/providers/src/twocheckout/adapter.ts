@@ -5,6 +5,8 @@ import { requireFormContentType } from '../shared/content-type';
 import { asBuffer, decideSafely } from '../shared/ingress-decision';
 import { normalizeTwoCheckoutIpn } from './normalize';
 import { parseTwoCheckoutIpn, twoCheckoutOrderRef } from './parse';
+import { unlessUnreadable } from '../shared/unless-unreadable';
+import { twoCheckoutSignatureScheme } from './signature-scheme';
 import { receiptDate, twoCheckoutReadReceipt } from './read-receipt';
 import { isTwoCheckoutAlgorithm, verifyTwoCheckoutSignature } from './verify-signature';
 
@@ -46,5 +48,11 @@ export const twoCheckoutIpnAdapter: ProviderAdapter = {
   normalize(record: RawNotification) {
     const form = decodeTwoCheckoutIpn(record.body, record.contentType);
     return normalizeTwoCheckoutIpn(record.merchantId, parseTwoCheckoutIpn(form));
+  },
+
+  signatureScheme(record: RawNotification) {
+    return unlessUnreadable(() =>
+      twoCheckoutSignatureScheme(decodeTwoCheckoutIpn(record.body, record.contentType)),
+    );
   },
 };

@@ -100,6 +100,9 @@ export const SCHEMAS = {
         ingressId: str,
         notificationId: nullable('string'),
         notificationKind: nullable('string'),
+        signatureScheme: nullable('string'),
+        amount: nullable('integer'),
+        currency: nullable('string'),
         operatorCommand: {
           oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/OperatorCommand' }],
         },

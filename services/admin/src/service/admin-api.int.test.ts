@@ -295,6 +295,17 @@ describe('the admin API on real Kafka, registry and a running order lifecycle', 
       'operator:applied',
       'RefundApplied',
     ]);
+    // Each notification names its kind, amount and signature scheme; the command is `operator`.
+    const notifications = (timeline.body.entries as TimelineEntry[]).flatMap((e) =>
+      e.kind === 'notification'
+        ? [[e.notificationKind, e.amount, e.currency, e.signatureScheme]]
+        : [],
+    );
+    expect(notifications).toEqual([
+      ['payment_completed', 1000, 'USD', 'url-token'],
+      ['refund', 1500, 'USD', 'url-token'],
+      [null, null, null, 'operator'],
+    ]);
     expect(
       await call('GET', '/v1/orders/kartra:m-1:nope', '/v1/orders/{orderKey}', { token: BOB }),
     ).toMatchObject({

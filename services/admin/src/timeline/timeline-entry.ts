@@ -25,6 +25,14 @@ export interface NotificationTimelineEntry extends TimelineEntryBase {
   /** The notification id the adapters derive (null when the body cannot be normalized). */
   readonly notificationId: string | null;
   readonly notificationKind: string | null;
+  /**
+   * The signature scheme the stored body carries, as the adapters name it (`sha3-256`,
+   * `url-token`, `checksum-md5`, …); `operator` for an operator command; null when none.
+   */
+  readonly signatureScheme: string | null;
+  /** The normalized notification's amount, integer minor units of `currency`; null if unknown. */
+  readonly amount: number | null;
+  readonly currency: string | null;
   readonly operatorCommand: OperatorCommandBody | null;
   /** Set when the record is a redrive: the dead letter it re-drives. */
   readonly redriveOf: string | null;

@@ -12,6 +12,11 @@ interface RawSeen {
   /** The notification id (or command id) and kind, as the adapters derive them. */
   readonly id: string | null;
   readonly kind: string | null;
+  /** `operator` for a command; what the adapters name for a provider's body. */
+  readonly signatureScheme: string | null;
+  /** Integer minor units of `currency`; null for commands and unreadable bodies. */
+  readonly amount: number | null;
+  readonly currency: string | null;
 }
 
 /** Kafka time, then topic, partition and offset: log order per source, merged by time. */
@@ -47,11 +52,15 @@ export class TimelineIndex {
     list.push(record);
     this.byOrder.set(orderKey, list);
     if (record.source === 'raw') {
-      const known = record.command === null ? this.identify(record.raw) : null;
+      const facts = record.command === null ? this.identify(record.raw) : null;
+      const known = facts?.normalized ?? null;
       const seen: RawSeen = {
         record,
         id: record.command?.commandId ?? known?.notificationId ?? null,
-        kind: record.command === null ? (known?.kind ?? null) : null,
+        kind: known?.kind ?? null,
+        signatureScheme: facts === null ? 'operator' : facts.signatureScheme,
+        amount: known?.amount ?? null,
+        currency: known?.currency ?? null,
       };
       this.raws.set(orderKey, [...(this.raws.get(orderKey) ?? []), seen]);
     } else if (record.source === 'event') {
@@ -103,6 +112,9 @@ export class TimelineIndex {
       ...entry,
       notificationId: seen.id,
       notificationKind: seen.kind,
+      signatureScheme: seen.signatureScheme,
+      amount: seen.amount,
+      currency: seen.currency,
       outcome,
       reason,
       summary,

@@ -63,10 +63,17 @@ function event(fields: Partial<OrderLifecycleEvent>, offset: number, dt: number)
   return { source: 'event', position: at('events', offset, dt), event: e };
 }
 
-/** The test's adapters: the body is `{id}:{kind}`. */
+/** The test's adapters: the body is `{id}:{kind}[:{amount}:{currency}]`; `bad` is unreadable. */
 const identify = (r: RawNotificationRecord) => {
-  const [notificationId = '', kind = ''] = r.body.toString().split(':');
-  return notificationId === 'bad' ? null : { notificationId, kind };
+  const [notificationId = '', kind = '', amount = '0', currency = 'USD'] = r.body
+    .toString()
+    .split(':');
+  const signatureScheme = `scheme-of-${r.ingressId}`;
+  if (notificationId === 'bad') return { signatureScheme, normalized: null };
+  return {
+    signatureScheme,
+    normalized: { notificationId, kind, amount: Number(amount), currency },
+  };
 };
 
 function fold(records: readonly TimelineRecord[]): TimelineIndex {
@@ -165,6 +172,50 @@ describe('the order timeline', () => {
       notificationId: null,
       outcome: 'rejected',
       reason: 'malformed_body',
+    });
+  });
+
+  it('given a raw notification, when shown, then it carries its kind, amount, currency and signature scheme', () => {
+    const entries = fold([raw('i-7', 'n-p:refund:1250:EUR', 0, 0)]).timeline(ORDER)!;
+    expect(entries[0]).toMatchObject({
+      notificationKind: 'refund',
+      amount: 1250,
+      currency: 'EUR',
+      signatureScheme: 'scheme-of-i-7',
+    });
+  });
+
+  it('given an unreadable body, when shown, then amount and kind are null but its scheme is kept', () => {
+    expect(fold([raw('i-bad', 'bad', 0, 0)]).timeline(ORDER)![0]).toMatchObject({
+      notificationKind: null,
+      amount: null,
+      currency: null,
+      signatureScheme: 'scheme-of-i-bad',
+    });
+  });
+
+  it('given an operator command, when shown, then its scheme is operator and it has no amount', () => {
+    const command: TimelineRecord = {
+      ...(raw('i-op', 'n-x:refund:500:USD', 0, 0) as Extract<TimelineRecord, { source: 'raw' }>),
+      command: {
+        version: 1,
+        commandId: 'cmd-1',
+        resolution: 'dismiss',
+        caseId: 'c-1',
+        caseReason: 'orphaned_refund',
+        operatorId: 'op-1',
+        reason: 'test',
+        issuedAt: new Date(T).toISOString(),
+        subjectNotificationId: 'n-x',
+        subject: null,
+      },
+    };
+    expect(fold([command]).timeline(ORDER)![0]).toMatchObject({
+      notificationId: 'cmd-1',
+      notificationKind: null,
+      signatureScheme: 'operator',
+      amount: null,
+      currency: null,
     });
   });
 

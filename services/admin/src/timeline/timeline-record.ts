@@ -39,7 +39,21 @@ export type TimelineRecord =
       readonly cancellation: CancellationValue;
     };
 
-/** What the adapters say about a raw notification: its id and kind, or null if unreadable. */
+/** What the adapters read from a raw notification's body. */
+interface NotificationFacts {
+  /** The signature scheme the body carries (`sha3-256`, `url-token`, …), null when none. */
+  readonly signatureScheme: string | null;
+  /** The normalized notification's id, kind and money; null when the body is unreadable. */
+  readonly normalized: {
+    readonly notificationId: string;
+    readonly kind: string;
+    /** Integer minor units of `currency`. */
+    readonly amount: number;
+    readonly currency: string;
+  } | null;
+}
+
+/** What the adapters say about a raw notification (see {@link NotificationFacts}). */
 export type IdentifyNotification = (
   raw: Extract<LogEntry, { source: 'raw' }>['raw'],
-) => { readonly notificationId: string; readonly kind: string } | null;
+) => NotificationFacts;

@@ -16,6 +16,8 @@ export interface TimelineEntry {
   readonly reason?: string | null;
   readonly currency?: string | null;
   readonly amount?: number | null;
+  /** Notifications only: the signature scheme the body carries, `operator` for a command. */
+  readonly signatureScheme?: string | null;
   readonly errorCode?: string;
 }
 

@@ -35,7 +35,7 @@ describe('money', () => {
 });
 
 describe('tables', () => {
-  it('shows an order timeline with outcomes, event types, amounts and positions', () => {
+  it('shows an order timeline with outcomes, event types, amounts, signature schemes and positions', () => {
     const timeline: OrderTimeline = {
       orderKey: '2checkout:acme:1001',
       entries: [
@@ -48,6 +48,9 @@ describe('tables', () => {
           summary: '2checkout notification',
           outcome: 'rejected',
           reason: 'over_refund',
+          signatureScheme: 'sha3-256',
+          currency: 'USD',
+          amount: 4000,
         },
         {
           kind: 'event',
@@ -65,10 +68,10 @@ describe('tables', () => {
     expect(timelineTable(timeline).split('\n')).toEqual([
       'order 2checkout:acme:1001 (2 records)',
       '',
-      'at                        kind          what                       amount  p:offset  summary',
-      '------------------------  ------------  ----------------------  ---------  --------  ----------------------',
-      '2026-12-02T10:00:00.000Z  notification  rejected (over_refund)                 2:14  2checkout notification',
-      '2026-12-02T10:00:01.000Z  event         RefundApplied           30.00 USD       2:9  RefundApplied partial',
+      'at                        kind          what                       amount  scheme    p:offset  summary',
+      '------------------------  ------------  ----------------------  ---------  --------  --------  ----------------------',
+      '2026-12-02T10:00:00.000Z  notification  rejected (over_refund)  40.00 USD  sha3-256      2:14  2checkout notification',
+      '2026-12-02T10:00:01.000Z  event         RefundApplied           30.00 USD                 2:9  RefundApplied partial',
       '',
     ]);
   });

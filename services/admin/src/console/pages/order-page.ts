@@ -3,6 +3,7 @@ import type { EventTimelineEntry, TimelineEntry } from '../../timeline/timeline-
 import { callApi, param, sendPage, viewPage, type ConsoleContext } from '../console-context';
 import { masked, money, when } from '../format';
 import { html, type SafeHtml } from '../html';
+import { notificationFacts } from './notification-facts';
 import { paidRefundedChart } from './paid-refunded-chart';
 
 const searchForm = (orderKey: string) =>
@@ -43,7 +44,7 @@ function entryItem(
       return html`<li>
         ${at}
         <strong>${what}</strong>${entry.redriveOf === null ? '' : ` redrive of ${entry.redriveOf}`}
-        — received ${when(entry.receivedAt)},
+        — ${notificationFacts(entry)},
         <span class="outcome-${entry.outcome}">${entry.outcome}</span>${
           entry.reason === null ? '' : html` (${entry.reason})`
         }${
