@@ -40,6 +40,22 @@ export function listWorkspaces(root: string): Workspace[] {
  */
 export function builtManifest(manifest: Record<string, unknown>): Record<string, unknown> {
   const main = typeof manifest.main === 'string' ? manifest.main : 'src/index.ts';
-  const { types: _types, devDependencies: _dev, ...rest } = manifest;
-  return { ...rest, main: main.replace(/\.ts$/, '.js') };
+  const { types: _types, devDependencies: _dev, exports, ...rest } = manifest;
+  const built = { ...rest, main: toJs(main) };
+  // Node resolves `exports` before `main`: entry points (e.g. `@clawback/providers/testing`)
+  // must name the emitted JavaScript too, or plain node looks for the TypeScript.
+  return exports === undefined ? built : { ...built, exports: builtExports(exports) };
+}
+
+const toJs = (file: string): string => file.replace(/\.ts$/, '.js');
+
+function builtExports(exports: unknown): unknown {
+  if (typeof exports === 'string') return toJs(exports);
+  if (typeof exports !== 'object' || exports === null) return exports;
+  return Object.fromEntries(
+    Object.entries(exports as Record<string, unknown>).map(([key, value]) => [
+      key,
+      builtExports(value),
+    ]),
+  );
 }

@@ -23,4 +23,18 @@ describe('builtManifest', () => {
       main: 'src/index.js',
     });
   });
+
+  it('points every entry of exports at the emitted JavaScript (node reads exports before main)', () => {
+    expect(
+      builtManifest({
+        name: '@clawback/providers',
+        main: 'src/index.ts',
+        exports: { '.': './src/index.ts', './testing': './src/fixtures/index.ts' },
+      }),
+    ).toEqual({
+      name: '@clawback/providers',
+      main: 'src/index.js',
+      exports: { '.': './src/index.js', './testing': './src/fixtures/index.js' },
+    });
+  });
 });
