@@ -7,7 +7,8 @@ import {
   type CommissionAdjustment,
   fromAvroAdjustment,
 } from '@clawback/commission-reversals';
-import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers/testing';
+import type { TwoCheckoutIpnInput } from '@clawback/providers/testing';
+import { oneLineIpn } from './support/one-line-ipn';
 import { waitFor } from '@clawback/test-harness';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { decodeValues, waitForGroupToCatchUp } from './support/topic-readers';
@@ -22,17 +23,7 @@ const ipn = (
   amount: string,
   ipnDate: string,
   extra: Partial<TwoCheckoutIpnInput> = {},
-) =>
-  twoCheckoutIpn(
-    {
-      refno,
-      currency: 'USD',
-      lines: [{ pid: '40898000', name: 'Pro plan', qty: 1, price: amount }],
-      ipnDate,
-      ...extra,
-    },
-    { secretKey: SECRET },
-  );
+) => oneLineIpn(SECRET, refno, amount, ipnDate, extra);
 const sale = (refno: string, amount: string, affiliate: string | undefined, ipnDate: string) =>
   ipn(refno, amount, ipnDate, affiliate === undefined ? {} : { affiliateCode: affiliate });
 const partialRefund = (refno: string, amount: string, ipnDate: string) =>

@@ -1,7 +1,8 @@
 // Issue 10 §1, end to end from HTTP: provider money facts are applied, never refused on a guess.
 // Signed IPNs go through the real ingress, the order lifecycle and commission-reversals; the
 // suite checks the lifecycle events and the commission adjustments against hand-computed figures.
-import { type TwoCheckoutIpnInput, twoCheckoutIpn } from '@clawback/providers/testing';
+import type { TwoCheckoutIpnInput } from '@clawback/providers/testing';
+import { oneLineIpn } from './support/one-line-ipn';
 import { eventRows } from './support/event-rows';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { adjustmentRow, adjustmentsOfOrder, eventsOfOrder } from './support/order-outputs';
@@ -12,17 +13,12 @@ const route = { provider: '2checkout', merchantId: MERCHANT } as const;
 const HOUR = 3_600_000;
 
 /** A one-line, one-unit USD IPN (IPN_QTY[]=1); refunds are sent negative, as 2Checkout does. */
-const ipn = (refno: string, amount: string, ipnDate: string, extra: Partial<TwoCheckoutIpnInput>) =>
-  twoCheckoutIpn(
-    {
-      refno,
-      currency: 'USD',
-      lines: [{ pid: '40898000', name: 'Pro plan', qty: 1, price: amount }],
-      ipnDate,
-      ...extra,
-    },
-    { secretKey: SECRET },
-  );
+const ipn = (
+  refno: string,
+  amount: string,
+  ipnDate: string,
+  extra: Partial<TwoCheckoutIpnInput> = {},
+) => oneLineIpn(SECRET, refno, amount, ipnDate, extra);
 const sale = (refno: string, amount: string, ipnDate: string) =>
   ipn(refno, amount, ipnDate, { affiliateCode: 'aff-facts' });
 /** No REFUND_TYPE: 2Checkout does not document its values, so nothing is inferred from it. */

@@ -3,14 +3,11 @@
 // service; the effects are ordinary lifecycle events that commission-reversals acts on, and a
 // replay of the raw log reproduces every event byte for byte.
 import { randomUUID } from 'node:crypto';
-import {
-  kartraOutboundJson,
-  twoCheckoutIpn,
-  type TwoCheckoutIpnInput,
-} from '@clawback/providers/testing';
+import { kartraOutboundJson, type TwoCheckoutIpnInput } from '@clawback/providers/testing';
 import { waitFor } from '@clawback/test-harness';
 import { clawback } from './support/clawback-cli';
 import { eventRows } from './support/event-rows';
+import { oneLineIpn } from './support/one-line-ipn';
 import { adjustmentRow, adjustmentsOfOrder, eventsOfOrder } from './support/order-outputs';
 import { type Pipeline, startPipeline } from './support/pipeline';
 import { replayLifecycle } from './support/replay';
@@ -31,18 +28,7 @@ const tco = (
   amount: string,
   ipnDate: string,
   extra: Partial<TwoCheckoutIpnInput> = {},
-) =>
-  twoCheckoutIpn(
-    {
-      refno,
-      currency: 'USD',
-      lines: [{ pid: '40898000', name: 'Pro plan', qty: 1, price: amount }],
-      ipnDate,
-      affiliateCode: 'aff-ops',
-      ...extra,
-    },
-    { secretKey: TCO_SECRET },
-  );
+) => oneLineIpn(TCO_SECRET, refno, amount, ipnDate, { affiliateCode: 'aff-ops', ...extra });
 
 interface ApiCase {
   readonly caseId: string;
