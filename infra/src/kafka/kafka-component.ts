@@ -142,8 +142,7 @@ function kafkaComponent1(
   async function formatStorage(progress: Progress): Promise<void> {
     if (existsSync(path.join(paths.kafkaData, 'meta.properties'))) return;
     progress(`${name}: formatting KRaft storage in ${paths.kafkaData}`);
-    // A Kafka cluster id is 16 random bytes in URL-safe base64, what `random-uuid` prints.
-    const clusterId = shape.clusterId ?? randomBytes(16).toString('base64url');
+    const clusterId = shape.clusterId ?? randomClusterId();
     const logFile = path.join(paths.logsDir, `${name}-format.log`);
     const exitCode = await runToExit(
       java(),
@@ -223,4 +222,16 @@ function kafkaComponent1(
       };
     },
   };
+}
+
+/**
+ * A Kafka cluster id: 16 random bytes in URL-safe base64, what `random-uuid` prints. Like Kafka's
+ * own `Uuid.randomUuid()` it never starts with `-`: StorageTool's argument parser would read such
+ * an id as an option and refuse to format (1 start in 64 failed this way).
+ */
+export function randomClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
