@@ -72,7 +72,7 @@ describeRolling('rolling restart of every service instance under load', () => {
       return `${refno} x${count} answered at +${at - started} ms`;
     });
     process.stdout.write(
-      `rolling-restart: ${JSON.stringify(tally.counts)}\n  exits: ${exits.join(', ')}\n  ${timeline.join('\n  ')}\n  over-counted: ${overCountedAt.join(', ') || 'none'}\n`,
+      `rolling-restart: ${JSON.stringify(tally.counts)}\n  exits: ${exits.join(', ')}\n  ${timeline.join('\n  ')}\n  over-counted: ${overCountedAt.join(', ') || 'none'}\n  duplicated event ids: ${tally.duplicatePlaces.join('; ') || 'none'}\n`,
     );
 
     // A SIGTERM is a clean shutdown: each instance exits 0 (not killed by the shutdown timeout).

@@ -60,6 +60,12 @@ describe('commitTransaction (real broker)', () => {
     });
     const records = await ctx.readAll(ctx.topics.cancellations, { timeoutMs: 30_000 });
     expect(text(records)).toEqual(['out']);
+    // The offsets reach the coordinator's cache a moment after the commit (see below).
+    await waitFor(
+      async () =>
+        (await committedPosition(ctx.admin, groupId, ctx.topics.lifecycleEvents, 0)).committed,
+      { timeoutMs: 10_000, description: 'the committed offset of partition 0' },
+    );
     expect(await committedPosition(ctx.admin, groupId, ctx.topics.lifecycleEvents, 0)).toEqual({
       nextOffset: '5',
       metadata: 'm1',
@@ -83,7 +89,17 @@ describe('commitTransaction (real broker)', () => {
         metadata: 'm7',
       },
     });
-    const positions = await committedPositions(ctx.admin, groupId, ctx.topics.lifecycleEvents);
+    // A committed transaction's offsets reach the group coordinator's cache a moment after the
+    // commit returns (the broker applies them when it writes the commit marker, and kafkajs
+    // has no `require_stable` fetch): wait for them instead of reading once.
+    let positions = await committedPositions(ctx.admin, groupId, ctx.topics.lifecycleEvents);
+    await waitFor(
+      async () => {
+        positions = await committedPositions(ctx.admin, groupId, ctx.topics.lifecycleEvents);
+        return positions.get(1)?.committed === true;
+      },
+      { timeoutMs: 10_000, description: 'the committed offset of partition 1' },
+    );
     expect([...positions].sort(([a], [b]) => a - b)).toEqual([
       [0, { nextOffset: '0', metadata: null, committed: false }],
       [1, { nextOffset: '7', metadata: 'm7', committed: true }],

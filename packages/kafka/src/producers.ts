@@ -1,4 +1,5 @@
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { sendingPerPartition } from './per-partition-sends';
 
 /**
  * Keyed records go to murmur2(key) mod partitions, as Java's producer does, so an order's
@@ -16,12 +17,14 @@ const keyPartitioner = Partitioners.DefaultPartitioner;
  * (tulios/kafkajs#598, #1005).
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({
+  const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: keyPartitioner,
   });
+  // One request per topic-partition: a kafkajs send across brokers can lose or double records.
+  return sendingPerPartition(producer, kafka);
 }
 
 /**
@@ -49,7 +52,7 @@ export function createTransactionalProducer(
   kafka: Kafka,
   options: TransactionalProducerOptions,
 ): Producer {
-  return kafka.producer({
+  const producer = kafka.producer({
     transactionalId: options.transactionalId,
     transactionTimeout: options.transactionTimeoutMs ?? 60000,
     idempotent: true,
@@ -57,6 +60,9 @@ export function createTransactionalProducer(
     allowAutoTopicCreation: false,
     createPartitioner: keyPartitioner,
   });
+  // One request per topic-partition: a kafkajs send across brokers can lose or double records,
+  // and inside a transaction a doubled record is committed with the rest.
+  return sendingPerPartition(producer, kafka);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { builtEntryPoint } from './built-output';
 
 /** The repository root: services are started from it, as `npm run` does. */
@@ -27,6 +28,11 @@ export interface ChildServiceOptions {
    * (call `ensureBuilt()` first).
    */
   readonly built?: boolean;
+  /**
+   * Also append everything it prints to this file (directories created), so that a long run's
+   * whole log survives for reading after a failure, whatever `keepChunks` keeps in memory.
+   */
+  readonly logFile?: string;
 }
 
 /**
@@ -53,6 +59,13 @@ export function startChildService(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  if (options.logFile !== undefined) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    const file = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+    child.once('close', () => file.end());
+  }
   let done = false;
   const exited = new Promise<number | NodeJS.Signals | null>((resolveExit) =>
     child.once('exit', (code, signal) => {

@@ -1,5 +1,7 @@
 // What both cluster suites share: a three-node cluster of their own, two order-lifecycle and two
 // ingress processes on it, signed 2Checkout sales, and the exactly-once tally at the end.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { twoCheckoutIpn } from '@clawback/providers/testing';
 import { AvroRegistry } from '@clawback/schema-registry';
 import {
@@ -52,6 +54,7 @@ export interface ClusterPipeline {
   readonly dispose: () => Promise<void>;
 }
 
+const repositoryRoot = path.resolve(__dirname, '../../..');
 const LIFECYCLE = 'services/order-lifecycle/src/main.ts';
 const INGRESS = 'services/ingress/src/main.ts';
 
@@ -73,13 +76,22 @@ export async function startClusterPipeline(merchant: string): Promise<ClusterPip
   const merchants: MerchantsFile = writeMerchantsFile({
     [merchant]: { '2checkout': { secretKey: secret } },
   });
-  // Warnings and worse are kept (last 200 chunks per process), so a failure says why.
-  const env = serviceEnv(context, merchants.path, { ...clusterEnv, LOG_LEVEL: 'warn' }) as Record<
+  // Each process's whole log goes to test-results/cluster/<merchant>/<instance>.log (appended
+  // across restarts: partitions opened, caught up, handed over), the last 200 chunks stay in
+  // memory for a failure's message.
+  const logLevel = process.env.CLAWBACK_CLUSTER_LOG_LEVEL ?? 'info';
+  const env = serviceEnv(context, merchants.path, { ...clusterEnv, LOG_LEVEL: logLevel }) as Record<
     string,
     string
   >;
-  const spawn = (entryPoint: string, variable: string, port: number) =>
-    startChildService(entryPoint, { ...env, [variable]: String(port) }, { keepChunks: 200 });
+  const logDir = path.join(repositoryRoot, 'test-results', 'cluster', merchant);
+  rmSync(logDir, { recursive: true, force: true });
+  const spawn = (name: string, entryPoint: string, variable: string, port: number) =>
+    startChildService(
+      entryPoint,
+      { ...env, [variable]: String(port) },
+      { keepChunks: 200, logFile: path.join(logDir, `${name}.log`) },
+    );
   const [p0 = 0, p1 = 0, p2 = 0, p3 = 0] = await freePorts(4);
   const instances: Instance[] = (
     [
@@ -93,7 +105,7 @@ export async function startClusterPipeline(merchant: string): Promise<ClusterPip
     entryPoint,
     variable,
     port,
-    child: spawn(entryPoint, variable, port),
+    child: spawn(name, entryPoint, variable, port),
     restarting: false,
   }));
   const allReady = () =>
@@ -127,7 +139,7 @@ export async function startClusterPipeline(merchant: string): Promise<ClusterPip
       ),
     allReady,
     respawn: (instance) => {
-      instance.child = spawn(instance.entryPoint, instance.variable, instance.port);
+      instance.child = spawn(instance.name, instance.entryPoint, instance.variable, instance.port);
     },
     dispose: async () => {
       await Promise.all(instances.map((s) => s.child.stop('SIGKILL')));
@@ -151,6 +163,8 @@ export interface OrderPaidTally {
   readonly overCounted: readonly (readonly [string, number])[];
   /** Orders with events that the load never sent. */
   readonly neverSent: readonly string[];
+  /** Each event id read more than once, with the partition@offset of every copy. */
+  readonly duplicatePlaces: readonly string[];
 }
 
 /**
@@ -175,10 +189,15 @@ export async function tallyOrderPaid(
     records,
   );
   const perOrder = new Map<string, number>();
-  for (const event of events) {
+  const placesOf = new Map<string, string[]>();
+  events.forEach((event, index) => {
     const refno = event.orderKey.split(':')[2] ?? '';
     perOrder.set(refno, (perOrder.get(refno) ?? 0) + 1);
-  }
+    const record = records[index]!;
+    const places = placesOf.get(event.eventId) ?? [];
+    places.push(`${record.partition}@${record.offset}`);
+    placesOf.set(event.eventId, places);
+  });
   const ids = events.map((e) => e.eventId);
   const duplicates = ids.length - new Set(ids).size;
   const missing = [...ok].filter((refno) => perOrder.get(refno) !== 1);
@@ -198,6 +217,11 @@ export async function tallyOrderPaid(
     duplicates,
     missing,
     overCounted: [...perOrder].filter(([, count]) => count > 1),
+    // Where each event id read more than once sits (partition@offset): two places are two
+    // records in the log, one place twice would be the reader's own redelivery.
+    duplicatePlaces: [...placesOf]
+      .filter(([, places]) => places.length > 1)
+      .map(([eventId, places]) => `${eventId} at ${places.join(', ')}`),
     // A 503 may still have been stored (the idempotent producer finished after the answer);
     // nothing else may appear.
     neverSent: [...perOrder.keys()].filter((refno) => !sentRefnos.has(refno)),
