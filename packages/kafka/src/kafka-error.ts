@@ -51,6 +51,11 @@ const protocolCodes: Readonly<Record<string, readonly [KafkaErrorCode, boolean]>
   ILLEGAL_GENERATION: ['kafka_rebalancing', true],
   UNKNOWN_MEMBER_ID: ['kafka_rebalancing', true],
   NOT_COORDINATOR_FOR_GROUP: ['kafka_rebalancing', true],
+  // A new cluster's (or a moved) coordinator answers these until it has loaded its partition
+  // of __consumer_offsets / __transaction_state; kafkajs retries them.
+  GROUP_COORDINATOR_NOT_AVAILABLE: ['kafka_unavailable', true],
+  GROUP_LOAD_IN_PROGRESS: ['kafka_unavailable', true],
+  NETWORK_EXCEPTION: ['kafka_unavailable', true],
   // Also seen for a moment after a topic is created, hence retriable (with bounded retries).
   UNKNOWN_TOPIC_OR_PARTITION: ['kafka_unknown_topic', true],
   TOPIC_AUTHORIZATION_FAILED: ['kafka_not_authorized', false],

@@ -43,6 +43,21 @@ describe('kafkajs log lines through pino', () => {
     expect(retriableResponseType({ message: 'Crash', error: concurrent })).toBeNull();
   });
 
+  it("recognises a new cluster's coordinator answers (seen at every cluster start) as retries", () => {
+    expect(
+      retriableResponseType({
+        message: 'Response GroupCoordinator(key: 10, version: 2)',
+        error: 'The group coordinator is not available',
+      }),
+    ).toBe('GROUP_COORDINATOR_NOT_AVAILABLE');
+    expect(
+      retriableResponseType({
+        message: 'Response InitProducerId(key: 22, version: 1)',
+        error: "The coordinator is loading and hence can't process requests for this group",
+      }),
+    ).toBe('GROUP_LOAD_IN_PROGRESS');
+  });
+
   it("recognises the producer retrier's line before it retries a send", () => {
     expect(
       retriableResponseType({ message: `Failed to send messages: ${concurrent}`, retryCount: 0 }),
