@@ -53,8 +53,10 @@ export async function splitByPartition(
 ): Promise<PartitionPart[]> {
   const parts = new Map<string, PartitionPart>();
   for (const { topic, messages } of topicMessages) {
+    // The count is needed only for records without a partition; read it once per topic.
+    const count = messages.some((m) => !hasPartition(m)) ? await partitionCountOf(topic) : 0;
     for (const message of messages) {
-      const partition = await placeOf(topic, message, partitionCountOf);
+      const partition = placeOf(message, count);
       const id = `${topic}\u0000${partition}`;
       let part = parts.get(id);
       if (!part) {
@@ -67,13 +69,11 @@ export async function splitByPartition(
   return [...parts.values()];
 }
 
-async function placeOf(
-  topic: string,
-  message: Message,
-  partitionCountOf: PartitionCountOf,
-): Promise<number> {
-  if (message.partition !== undefined && message.partition !== null) return message.partition;
-  const count = await partitionCountOf(topic);
+const hasPartition = (message: Message): message is Message & { partition: number } =>
+  message.partition !== undefined && message.partition !== null;
+
+function placeOf(message: Message, count: number): number {
+  if (hasPartition(message)) return message.partition;
   const { key } = message;
   if (key === null || key === undefined) return randomInt(count);
   return partitionOfKey(key, count);
