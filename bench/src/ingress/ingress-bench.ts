@@ -100,7 +100,8 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     options.log(`baseline: bare producer, batches of ${p.connections} (${p.baselineSeconds} s)`);
     const baselines: BareProducerFigures[] = [await baseline(p.connections, p.baselineSeconds)];
     const cluster = await startIngressCluster(
-      env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'warn' }),
+      // At the default level, as an operator runs it.
+      env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'info' }),
     );
     options.log(`ingress: ${cluster.workers} workers (node:cluster) on ${cluster.url}`);
     const rounds: IngressRound[] = [];

@@ -1,18 +1,19 @@
+import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Env } from '@clawback/config';
-import {
-  ensureBuilt,
-  freePort,
-  startChildService,
-  waitFor,
-  type ChildService,
-} from '@clawback/test-harness';
+import { ensureBuilt, freePort, waitFor } from '@clawback/test-harness';
 import { childPids } from '../pipeline/process-tree-cpu';
 
 /** Where `BENCH_CPU_PROF=1` writes profiles: each worker writes its own `.cpuprofile`. */
 const PROFILES_DIR = resolve(__dirname, '../../profiles');
+
+/** The repository root, where `npm run build` writes dist/. */
+const ROOT = resolve(__dirname, '../../..');
+
+/** What `npm run start:ingress` runs. */
+const BUILT_ENTRY_POINT = 'dist/services/ingress/src/main.js';
 
 /** The ingress as an operator runs it: `npm run start:ingress`, a `node:cluster` primary. */
 export interface IngressCluster {
@@ -36,32 +37,54 @@ export async function startIngressCluster(
 ): Promise<IngressCluster> {
   ensureBuilt();
   const port = await freePort();
-  const profiling = process.env.BENCH_CPU_PROF === '1';
-  const service: ChildService = startChildService(
-    'services/ingress/src/main.ts',
-    {
-      ...(env as Record<string, string>),
+  // cluster.fork() passes the primary's node flags on: with profiling every worker writes its
+  // own profile (node refuses --cpu-prof in NODE_OPTIONS, hence flags).
+  const flags =
+    process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`] : [];
+  const child = spawn(process.execPath, [...flags, BUILT_ENTRY_POINT], {
+    cwd: ROOT,
+    env: {
+      ...env,
       INGRESS_PORT: String(port),
       INGRESS_WORKERS: String(workers),
-      // cluster.fork() passes the primary's exec flags on: every worker profiles itself.
-      ...(profiling && {
-        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILES_DIR}`,
-      }),
     },
-    { built: true, keepChunks: 200 },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  // Its last lines (logs at warn and above, crashes), for the error when it exits early.
+  const keep = (chunk: Buffer): void => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  const exit = new Promise<number | NodeJS.Signals | null>((resolveExit) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolveExit(code ?? signal);
+    }),
   );
-  const pid = service.child.pid!;
+  const pid = child.pid!;
   const url = `http://127.0.0.1:${port}`;
   // A connection lands on one worker, and each is ready once its own producer connected:
   // several fresh connections in a row must all be answered ready.
   const allReady = async (): Promise<boolean> => {
-    if (service.hasExited()) throw new Error(`the ingress exited:\n${service.output()}`);
+    if (exited) throw new Error(`the ingress exited:\n${output.join('')}`);
     if (workers > 1 && childPids(pid).length < workers) return false;
     for (let i = 0; i < workers * 4; i++) if (!(await readyOnNewConnection(port))) return false;
     return true;
   };
   await waitFor(allReady, { timeoutMs: 60_000, description: 'every ingress worker ready' });
-  return { url, pid, workers, stop: () => service.stop('SIGTERM') };
+  return {
+    url,
+    pid,
+    workers,
+    stop: () => {
+      if (!exited) child.kill('SIGTERM');
+      return exit;
+    },
+  };
 }
 
 /** `/readyz` over a connection of its own (no keep-alive), so the cluster picks a worker. */

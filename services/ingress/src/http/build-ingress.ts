@@ -19,6 +19,7 @@ import { limitConnections } from './connection-limits';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
+import { outcomeSummary } from './outcome-summary';
 import { acceptRawBodies } from './raw-body';
 
 const DEDUPE_WARNING_INTERVAL_MS = 10_000;
@@ -119,10 +120,12 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
   app.addHook('onSend', async (_request, reply) => {
     if (closing) void reply.header('connection', 'close');
   });
+  const summary = outcomeSummary(logger);
   app.addHook('onClose', async () => {
     await withTimeout(coalescer.drain(), config.publishTimeoutMs).catch(() => {
       logger.warn({ pending: coalescer.pending }, 'publishes still unacknowledged at shutdown');
     });
+    summary.close();
   });
   app.setErrorHandler(
     (error: { code?: string; statusCode?: number; message: string }, _request, reply) => {
@@ -164,6 +167,7 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     metrics,
     logger,
     retryAfterSeconds: config.retryAfterSeconds,
+    summary,
   });
   return app;
 }
