@@ -52,9 +52,10 @@ async function loadRound(
     connections: p.connections,
     warmUpSeconds: p.warmUpSeconds,
     durationSeconds: p.durationSeconds,
-    // A seed of its own per round: every round's IPNs are new to the edge dedupe.
+    // Orders of its own per round: every round's IPNs are new to the edge dedupe.
     pool: {
       count: p.poolSize,
+      firstOrder: round * 1_000_000,
       seed: p.seed + 100 * round,
       merchantId: BENCH_MERCHANT.id,
       secretKey: BENCH_MERCHANT.twoCheckoutSecret,

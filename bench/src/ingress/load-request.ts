@@ -12,6 +12,7 @@ export interface LoadRequest {
     readonly seed: number;
     readonly merchantId: string;
     readonly secretKey: string;
+    readonly firstOrder: number;
   };
 }
 

@@ -109,16 +109,18 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
   app.addHook('preClose', () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (closing) {
-      const error = new IngressError('shutting_down', 'the ingress is shutting down');
-      return sendError(reply, error, config.retryAfterSeconds);
-    }
+  // Both hooks run on every request: callback style, so no promise is made for each.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    const error = new IngressError('shutting_down', 'the ingress is shutting down');
+    // Answered here: the hook chain stops without done().
+    void sendError(reply, error, config.retryAfterSeconds);
   });
   // Answers given while closing end their keep-alive connection, or the server would wait
   // for clients to hang up before it could finish closing.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
   const summary = outcomeSummary(logger);
   app.addHook('onClose', async () => {
