@@ -39,6 +39,8 @@ interface ProducerFigures {
   readonly elapsedMs: number;
   readonly recordsPerSecond: number;
   readonly ackLatencyMs: Latency;
+  readonly cpuCores: number;
+  readonly recordsPerCpuSecond: number;
 }
 
 interface RoundFigures {
@@ -64,6 +66,12 @@ interface RoundFigures {
   } | null;
   readonly loadAverage1m: number;
   readonly poolBuildMs: number;
+  /** Accepted per CPU-second of the whole cluster ÷ the bare producer's records per CPU-second. */
+  readonly perCpuSecond: {
+    readonly ingress: number;
+    readonly baseline: number;
+    readonly ratio: number;
+  } | null;
 }
 
 /** The JSON figures of the ingress benchmark. */
@@ -75,6 +83,8 @@ export interface IngressFigures {
     readonly baselinePerSecond: number;
     readonly ratio: number;
     readonly ingressCpuCores: number | null;
+    /** Accepted per CPU-second ÷ the bare producer's records per CPU-second. */
+    readonly perCpuSecondRatio: number | null;
   };
   readonly rounds: readonly RoundFigures[];
   readonly baselineRuns: {
@@ -98,12 +108,26 @@ const producer = (f: BareProducerFigures): ProducerFigures => ({
   elapsedMs: round(f.elapsedMs),
   recordsPerSecond: round(f.recordsPerSecond, 0),
   ackLatencyMs: latency(f.ackLatencyMs),
+  cpuCores: round(f.cpuCores),
+  recordsPerCpuSecond: round(f.recordsPerSecond / f.cpuCores, 0),
 });
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function perCpuSecond(ingress: number, r: IngressRound): RoundFigures['perCpuSecond'] {
+  const cpu = (r.baselineBefore.cpuCores + r.baselineAfter.cpuCores) / 2;
+  const records = (r.baselineBefore.records + r.baselineAfter.records) / 2;
+  const seconds = (r.baselineBefore.elapsedMs + r.baselineAfter.elapsedMs) / 2000;
+  const baseline = records / seconds / cpu;
+  return {
+    ingress: round(ingress, 0),
+    baseline: round(baseline, 0),
+    ratio: round(ingress / baseline),
+  };
 }
 
 function roundFigures(r: IngressRound): RoundFigures {
@@ -137,6 +161,7 @@ function roundFigures(r: IngressRound): RoundFigures {
     },
     loadAverage1m: r.loadAverage1m,
     poolBuildMs: round(r.load.poolBuildMs, 0),
+    perCpuSecond: r.cpu && perCpuSecond(accepted / r.cpu.totalCores, r),
   };
 }
 
@@ -153,6 +178,9 @@ export function ingressFigures(m: IngressMeasurements): IngressFigures {
       baselinePerSecond: median(rounds.map((r) => r.baselinePerSecond)),
       ratio: median(rounds.map((r) => r.ratio)),
       ingressCpuCores: cpu.some((c) => c === undefined) ? null : median(cpu as number[]),
+      perCpuSecondRatio: rounds.every((r) => r.perCpuSecond)
+        ? median(rounds.map((r) => r.perCpuSecond!.ratio))
+        : null,
     },
     rounds,
     baselineRuns: {
@@ -223,6 +251,7 @@ export function ingressTables(f: IngressFigures, connections: number): BenchTabl
         'workers CPU',
         'primary CPU',
         'load generator CPU',
+        'per CPU-second: ingress / baseline (ratio)',
         'load 1m',
         '200s / records written',
       ],
@@ -234,6 +263,9 @@ export function ingressTables(f: IngressFigures, connections: number): BenchTabl
         r.cpuCores ? r.cpuCores.workers.map(cores).join(' + ') : 'n/a',
         r.cpuCores ? cores(r.cpuCores.primary) : 'n/a',
         r.cpuCores ? cores(r.cpuCores.loadGenerator) : 'n/a',
+        r.perCpuSecond
+          ? `${formatCount(r.perCpuSecond.ingress)} / ${formatCount(r.perCpuSecond.baseline)} (${formatRatio(r.perCpuSecond.ratio)})`
+          : 'n/a',
         formatFixed(r.loadAverage1m, 2),
         `${formatCount(r.acceptedWholeRound)} / ${formatCount(r.recordsWrittenToRawTopic)}`,
       ]),
