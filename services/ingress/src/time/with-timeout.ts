@@ -22,6 +22,7 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<
       },
       (error: unknown) => {
         clearTimeout(timer);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the promise's own reason, passed on unchanged
         reject(error);
       },
     );
