@@ -1,7 +1,8 @@
-/** What the ingress benchmark asks its load generator to do. */
+/** What the ingress benchmark asks its load generator to do (one round). */
 export interface LoadRequest {
   /** Full URL of the notification route, e.g. `http://127.0.0.1:41234/v1/notifications/2checkout/m`. */
   readonly url: string;
+  /** Keep-alive connections, each with one request in flight (closed loop). */
   readonly connections: number;
   readonly warmUpSeconds: number;
   readonly durationSeconds: number;
@@ -11,19 +12,23 @@ export interface LoadRequest {
     readonly seed: number;
     readonly merchantId: string;
     readonly secretKey: string;
+    readonly firstOrder: number;
   };
 }
 
-/** What the load generator measured in its timed run (latencies in milliseconds). */
+/** What the load generator measured in its timed window (latencies in milliseconds). */
 export interface LoadResult {
   readonly poolBuildMs: number;
-  /** 2xx answers during the warm-up (their records are on the topic too). */
-  readonly warmUpOk: number;
+  /** 200s over the whole run: warm-up, timed window and the requests drained after it. */
+  readonly okAll: number;
   readonly durationSeconds: number;
+  /** Answers received in the timed window. */
   readonly requests: number;
   readonly ok: number;
   readonly non2xx: number;
+  /** Connection errors and responses it could not read, whole run. */
   readonly errors: number;
+  /** Requests still unanswered when the drain after the window gave up. */
   readonly timeouts: number;
   readonly statusCodes: Readonly<Record<string, number>>;
   readonly latencyMs: {
@@ -33,6 +38,8 @@ export interface LoadResult {
     readonly max: number;
     readonly mean: number;
   };
+  /** CPU cores the load generator itself used in the timed window (user + system ÷ wall). */
+  readonly cpuCores: number;
   /** Requests beyond the pool size re-send earlier bodies (the ingress then dedupes them). */
   readonly poolWrapped: boolean;
 }

@@ -29,6 +29,11 @@ export interface IpnPoolOptions {
    * needs it: a parked refund's event waits for its sale, which is not pipeline latency.
    */
   readonly inOrder?: boolean;
+  /**
+   * The first synthetic order's number (default 0): pools that must not share an order (and
+   * so a notification id the edge dedupe would answer as a duplicate) start far apart.
+   */
+  readonly firstOrder?: number;
 }
 
 /** Each step once, in arrival order (retries left out: the ingress would dedupe them). */
@@ -45,7 +50,7 @@ export function ipnPool(options: IpnPoolOptions): IpnRequest[] {
   const random = seededRandom(options.seed);
   const window = options.window ?? 2000;
   const out: IpnRequest[] = [];
-  for (let next = 0; out.length < options.count;) {
+  for (let next = options.firstOrder ?? 0; out.length < options.count;) {
     const stories = Array.from({ length: window }, () => orderStory(next++, 10, random));
     const steps = stories.map((story) => distinctSteps(story, options.inOrder ?? false));
     for (let round = 0; round < 9 && out.length < options.count; round++) {

@@ -12,6 +12,12 @@ export interface RedisClientOptions {
   readonly logger?: Logger;
   /** Shown in `CLIENT LIST`. */
   readonly connectionName?: string;
+  /**
+   * ioredis's `enableAutoPipelining`: commands issued in the same event-loop turn go to the
+   * server in one write and come back in one read. For many small concurrent commands (the
+   * ingress's per-request lookups); each command still gets its own reply. Default off.
+   */
+  readonly autoPipelining?: boolean;
   /** Reads the TLS CA file; injectable for tests. */
   readonly readFile?: (path: string) => Buffer;
 }
@@ -22,6 +28,7 @@ export function redisOptions(config: RedisConfig, options: RedisClientOptions = 
   return {
     keyPrefix: options.keyPrefix ?? config.keyPrefix,
     ...(options.connectionName && { connectionName: options.connectionName }),
+    ...(options.autoPipelining && { enableAutoPipelining: true }),
     // Fail a command after a few reconnect attempts rather than queueing it forever, so that
     // callers see a retriable error instead of hanging.
     maxRetriesPerRequest: 3,

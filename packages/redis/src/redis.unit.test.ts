@@ -14,6 +14,12 @@ describe('redisOptions', () => {
     expect(redisOptions(config).tls).toBeUndefined();
   });
 
+  it('pipelines automatically only when asked', () => {
+    const config = loadRedisConfig({});
+    expect(redisOptions(config).enableAutoPipelining).toBeUndefined();
+    expect(redisOptions(config, { autoPipelining: true }).enableAutoPipelining).toBe(true);
+  });
+
   it('turns TLS on for rediss:// with the CA file', () => {
     const config = loadRedisConfig({ REDIS_URL: 'rediss://r:6380', REDIS_TLS_CA_FILE: '/ca.pem' });
     const options = redisOptions(config, { readFile: () => Buffer.from('CA') });

@@ -19,6 +19,7 @@ import { limitConnections } from './connection-limits';
 import { ingressErrorOf } from './framework-errors';
 import type { IngressApp } from './ingress-app';
 import { registerNotificationRoute } from './notification-route';
+import { outcomeSummary } from './outcome-summary';
 import { acceptRawBodies } from './raw-body';
 
 const DEDUPE_WARNING_INTERVAL_MS = 10_000;
@@ -108,21 +109,25 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
   app.addHook('preClose', () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (closing) {
-      const error = new IngressError('shutting_down', 'the ingress is shutting down');
-      return sendError(reply, error, config.retryAfterSeconds);
-    }
+  // Both hooks run on every request: callback style, so no promise is made for each.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    const error = new IngressError('shutting_down', 'the ingress is shutting down');
+    // Answered here: the hook chain stops without done().
+    void sendError(reply, error, config.retryAfterSeconds);
   });
   // Answers given while closing end their keep-alive connection, or the server would wait
   // for clients to hang up before it could finish closing.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
+  const summary = outcomeSummary(logger);
   app.addHook('onClose', async () => {
     await withTimeout(coalescer.drain(), config.publishTimeoutMs).catch(() => {
       logger.warn({ pending: coalescer.pending }, 'publishes still unacknowledged at shutdown');
     });
+    summary.close();
   });
   app.setErrorHandler(
     (error: { code?: string; statusCode?: number; message: string }, _request, reply) => {
@@ -164,6 +169,7 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     metrics,
     logger,
     retryAfterSeconds: config.retryAfterSeconds,
+    summary,
   });
   return app;
 }

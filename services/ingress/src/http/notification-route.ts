@@ -6,6 +6,7 @@ import type { AcceptDependencies } from '../notification/accept-notification';
 import { acceptNotification } from '../notification/accept-notification';
 import type { NotificationOutcome } from '../notification/notification-request';
 import { sendError } from './error-reply';
+import type { OutcomeSummary } from './outcome-summary';
 import { bodyBytes } from './raw-body';
 
 interface RouteParams {
@@ -19,6 +20,7 @@ export interface NotificationRouteOptions {
   readonly metrics: IngressMetrics;
   readonly logger: Logger;
   readonly retryAfterSeconds: number;
+  readonly summary: OutcomeSummary;
 }
 
 function outcomeLabel(outcome: NotificationOutcome): string {
@@ -26,8 +28,9 @@ function outcomeLabel(outcome: NotificationOutcome): string {
 }
 
 /**
- * `POST /v1/notifications/{provider}/{merchantId}`. Logs one line per request with ids and
- * outcome only: never the body, the query (Kartra's token) or headers (signatures).
+ * `POST /v1/notifications/{provider}/{merchantId}`. Logs one line per refusal, and one debug
+ * line per accepted request (ids and outcome only: never the body, the query (Kartra's token)
+ * or headers (signatures)); accepted requests are counted in the info-level summary.
  */
 export function registerNotificationRoute(
   app: IngressApp,
@@ -49,33 +52,42 @@ export function registerNotificationRoute(
         options.accept,
       );
       const providerLabel = isProviderName(provider) ? provider : 'unknown';
-      options.metrics.requests.inc({ provider: providerLabel, outcome: outcomeLabel(outcome) });
-      // An unknown provider's or merchant's path segment is the sender's text: not logged.
-      const unknown =
-        outcome.kind === 'refused' &&
-        (outcome.error.code === 'unknown_provider' || outcome.error.code === 'unknown_merchant');
-      const context = {
-        provider: providerLabel,
-        merchantId: unknown ? 'unknown' : merchantId,
-        outcome: outcomeLabel(outcome),
-      };
+      const label = outcomeLabel(outcome);
+      options.metrics.requests.inc({ provider: providerLabel, outcome: label });
+      options.summary.count(label);
       if (outcome.kind === 'refused') {
+        // An unknown provider's or merchant's path segment is the sender's text: not logged.
+        const unknown =
+          outcome.error.code === 'unknown_provider' || outcome.error.code === 'unknown_merchant';
         const level = outcome.error.retriable ? 'warn' : 'info';
         // Stable codes only: a cause's message can quote the body (JSON.parse does).
-        options.logger[level]({ ...context, detail: outcome.detail }, 'notification refused');
+        options.logger[level](
+          {
+            provider: providerLabel,
+            merchantId: unknown ? 'unknown' : merchantId,
+            outcome: label,
+            detail: outcome.detail,
+          },
+          'notification refused',
+        );
         return sendError(reply, outcome.error, options.retryAfterSeconds);
       }
       if (outcome.kind === 'duplicate') {
         options.metrics.duplicatesSuppressed.inc({ provider: providerLabel });
-        options.logger.info(
-          { ...context, orderKey: outcome.orderKey, notificationId: outcome.notificationId },
-          'duplicate notification answered without publishing',
-        );
-      } else {
-        options.logger.info(
-          { ...context, orderKey: outcome.orderKey, ingressId: outcome.ingressId },
-          'notification published',
-        );
+      }
+      // Checked first, so that at info no context object is even built.
+      if (options.logger.isLevelEnabled('debug')) {
+        const context = { provider: providerLabel, merchantId, outcome: label };
+        if (outcome.kind === 'duplicate')
+          options.logger.debug(
+            { ...context, orderKey: outcome.orderKey, notificationId: outcome.notificationId },
+            'duplicate notification answered without publishing',
+          );
+        else
+          options.logger.debug(
+            { ...context, orderKey: outcome.orderKey, ingressId: outcome.ingressId },
+            'notification published',
+          );
       }
       return reply.status(200).type(outcome.response.contentType).send(outcome.response.body);
     },

@@ -86,7 +86,13 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   let redis: Redis | undefined;
   const redisAttempts = keepTrying(
     async () => {
-      redis = await createRedisClient(config.redis, { logger, connectionName: 'ingress' });
+      // Every request asks Redis once before publishing and once after: auto-pipelining sends
+      // the commands of concurrent requests in one write (semantics per command unchanged).
+      redis = await createRedisClient(config.redis, {
+        logger,
+        connectionName: 'ingress',
+        autoPipelining: true,
+      });
       dedupe.attach(redisEdgeDedupe(redis, { ttlSeconds: settings.dedupeTtlSeconds }));
     },
     (err, attempt) =>

@@ -12,9 +12,19 @@ class TimeoutElapsed extends Error {
  * with it finishing later.
  */
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const elapsed = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutElapsed(timeoutMs)), timeoutMs);
+  // One promise and one timer per call (no race, no finally): it runs several times per request.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutElapsed(timeoutMs)), timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the promise's own reason, passed on unchanged
+        reject(error);
+      },
+    );
   });
-  return Promise.race([promise, elapsed]).finally(() => clearTimeout(timer));
 }
