@@ -20,7 +20,9 @@ function runIngress(env: NodeJS.ProcessEnv): {
   output: () => string;
   exit: Promise<number | null>;
 } {
-  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['services/ingress/src/main.ts'], {
+  // One node process (`--import tsx`), not the tsx CLI: the CLI is a wrapper process that
+  // relays SIGTERM, and its own exit status could then be 143 instead of the ingress's.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'services/ingress/src/main.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
