@@ -15,6 +15,8 @@ export interface EndToEndMeasurements {
   readonly blocked: number;
   readonly seen: ReaderResult;
   readonly service: LoopOutcome;
+  /** The ingress's record → Kafka acknowledgement, mean over its publishes. */
+  readonly publishAck: { readonly meanMs: number; readonly count: number };
   readonly durationSeconds: number;
 }
 
@@ -45,6 +47,8 @@ export interface EndToEndFigures {
   readonly writtenToVisibleMs: ReturnType<typeof rounded>;
   /** The lifecycle's mean milliseconds per batch in each stage, and records per batch. */
   readonly lifecycleBatch: Readonly<Record<string, number>>;
+  /** The ingress's mean record → acknowledgement (ms), warm-up included. */
+  readonly ingressPublishAckMeanMs: number;
   /** Expected events that never showed up within the settle timeout. */
   readonly missingEvents: number;
   /** Accepted notifications left out: an earlier one of their order was shed or refused. */
@@ -87,6 +91,7 @@ export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
     toEventWrittenMs: rounded(summarize(toWritten)),
     writtenToVisibleMs: rounded(summarize(writtenToVisible)),
     lifecycleBatch: batchMeans(m.service.counters ?? {}),
+    ingressPublishAckMeanMs: round(m.publishAck.meanMs, 1),
     missingEvents: m.measured.length - endToEnd.length,
     blockedBehindUnsent: m.blocked,
     eventsRead: m.seen.eventsRead,
@@ -144,9 +149,13 @@ export function endToEndTables(
       ],
     },
     {
-      title: 'end to end: where a lifecycle batch spends its time (means)',
+      title: 'end to end: where the time goes (means)',
       columns: ['figure', 'value'],
       rows: [
+        [
+          'ingress: record handed to the producer → acknowledged',
+          `${ms(f.ingressPublishAckMeanMs)} ms`,
+        ],
         [
           'batches (transactions) / records per batch',
           `${formatCount(f.lifecycleBatch.batches ?? 0)} / ${ms(f.lifecycleBatch.recordsPerBatch ?? 0)}`,
