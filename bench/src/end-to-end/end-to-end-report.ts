@@ -164,8 +164,11 @@ export function endToEndTables(
           'queued: oldest record produced → batch processing starts',
           `${ms(f.lifecycleBatch.queuedMs ?? 0)} ms`,
         ],
-        ['load snapshots (Redis)', `${ms(f.lifecycleBatch.loadMs ?? 0)} ms`],
-        ['apply: decode, decide, encode', `${ms(f.lifecycleBatch.applyMs ?? 0)} ms`],
+        [
+          'load: decode the records, read their snapshots (Redis)',
+          `${ms(f.lifecycleBatch.loadMs ?? 0)} ms`,
+        ],
+        ['apply: decide, encode the outputs', `${ms(f.lifecycleBatch.applyMs ?? 0)} ms`],
         ['commit: the transaction', `${ms(f.lifecycleBatch.commitMs ?? 0)} ms`],
         [
           'cache save after commit (off the critical path)',

@@ -2,7 +2,6 @@ export { isExactlyOnceError, type ExactlyOnceErrorCode } from './exactly-once-er
 export {
   commitTransaction,
   defaultConcurrentRetry,
-  type ConcurrentTransactionsRetry,
   type TopicMessages,
 } from './commit-transaction';
 // The consumer skeleton: services declare themselves to startConsumerService; the consumer

@@ -15,7 +15,7 @@
 import { KafkaError } from './kafka-error';
 
 /** How long a coordinator is trusted without a failure: bounds staleness after a move. */
-export const TRANSACTION_COORDINATOR_CACHE_MS = 10_000;
+const TRANSACTION_COORDINATOR_CACHE_MS = 10_000;
 
 /** kafkajs's `COORDINATOR_TYPES.TRANSACTION`. */
 const TRANSACTION = 1;

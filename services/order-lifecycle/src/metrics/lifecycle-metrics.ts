@@ -26,7 +26,8 @@ export interface LifecycleMetrics {
   readonly transactionRetries: Counter;
   /**
    * Where a batch's time goes, by stage: `queued` (the oldest record's produce time to the
-   * start of its processing: fetch wait plus the batches ahead of it), `load` (snapshots),
+   * start of its processing: fetch wait plus the batches ahead of it), `load` (decode the
+   * records, read their snapshots from Redis),
    * `apply` (decode, decide, encode), `commit` (the transaction), `cache_save` (Redis).
    */
   readonly batchStageSeconds: Histogram<'stage'>;
