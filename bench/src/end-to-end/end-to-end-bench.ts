@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { startIngress } from '@clawback/ingress';
+import { defaultLifecycleSettings } from '@clawback/order-lifecycle';
 import { waitFor } from '@clawback/test-harness';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
-import { CONCURRENCY, MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
+import { MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
 import type { LoopRequest } from '../lifecycle/loop-request';
 import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { runChild, startChild } from '../pipeline/child-process';
@@ -13,6 +14,9 @@ import { expectedEvents } from './expected-events';
 import type { PacedRequest, PacedResult } from './paced-request';
 
 const here = (file: string): string => resolve(__dirname, file);
+
+/** Partitions the lifecycle processes at once: the service's default, as deployed. */
+const CONCURRENCY = defaultLifecycleSettings.partitionConcurrency;
 
 /** The run's shape; `quick` only checks the code paths. */
 function endToEndParameters(quick: boolean) {
@@ -63,6 +67,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
       port: 0,
     });
     let load: PacedResult;
+    let ingressMetrics = '';
     try {
       options.log('waiting for the lifecycle, the reader and the ingress');
       await Promise.all([lifecycle.marked('joined'), reader.marked('joined')]);
@@ -89,6 +94,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
         },
         child,
       );
+      ingressMetrics = await (await fetch(`${ingress.url}/metrics`)).text();
     } finally {
       await ingress.close();
     }
@@ -108,6 +114,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
       blocked,
       seen,
       service,
+      publishAck: publishAckMeans(ingressMetrics),
       durationSeconds: p.durationSeconds,
     });
     return {
@@ -124,6 +131,25 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     await merchants.remove();
     await env.dispose();
   }
+}
+
+/**
+ * The ingress's mean time from handing a record to its producer to Kafka's acknowledgement
+ * (`clawback_ingress_publish_duration_seconds`, acked), warm-up included, from its /metrics.
+ */
+function publishAckMeans(text: string): { readonly meanMs: number; readonly count: number } {
+  const value = (suffix: string): number => {
+    const line = text
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith(`clawback_ingress_publish_duration_seconds_${suffix}{`) &&
+          l.includes('acked'),
+      );
+    return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+  };
+  const count = value('count');
+  return { meanMs: count > 0 ? (value('sum') / count) * 1000 : 0, count };
 }
 
 /** `npm run bench -- end-to-end`: HTTP request start → event committed, at a fixed load. */

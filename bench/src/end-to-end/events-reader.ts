@@ -21,6 +21,8 @@ export interface ReaderExpectation {
 /** When each expected id's first event was seen (epoch ms), or null if it never was. */
 export interface ReaderResult {
   readonly seenAtMs: readonly (number | null)[];
+  /** The same events' record timestamps: when the lifecycle wrote them, in its transaction. */
+  readonly writtenAtMs: readonly (number | null)[];
   readonly eventsRead: number;
 }
 
@@ -39,6 +41,7 @@ serveChild<ReaderRequest, ReaderResult>(async (request, report) => {
     maxWaitTimeInMs: 100,
   });
   const seen = new Map<string, number>();
+  const written = new Map<string, number>();
   let eventsRead = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => report.mark('joined'));
   await consumer.connect();
@@ -50,7 +53,10 @@ serveChild<ReaderRequest, ReaderResult>(async (request, report) => {
       if (message.value === null) return;
       const event = await registry.decode<{ causationId: string }>(message.value);
       eventsRead++;
-      if (!seen.has(event.causationId)) seen.set(event.causationId, at);
+      if (!seen.has(event.causationId)) {
+        seen.set(event.causationId, at);
+        written.set(event.causationId, Number(message.timestamp));
+      }
     },
   });
   const expectation = await report.next<ReaderExpectation>();
@@ -64,5 +70,9 @@ serveChild<ReaderRequest, ReaderResult>(async (request, report) => {
     // Reported as nulls: a figure with a hole is still worth keeping.
   }
   await consumer.disconnect();
-  return { seenAtMs: expectation.causationIds.map((id) => seen.get(id) ?? null), eventsRead };
+  return {
+    seenAtMs: expectation.causationIds.map((id) => seen.get(id) ?? null),
+    writtenAtMs: expectation.causationIds.map((id) => written.get(id) ?? null),
+    eventsRead,
+  };
 });

@@ -10,7 +10,7 @@ import type { LoopKind, LoopRequest, LoopResult } from './loop-request';
 const LOOP_CHILD = resolve(__dirname, 'loop-child.ts');
 
 /** The lifecycle's defaults (services/order-lifecycle settings), used by every loop alike. */
-export const CONCURRENCY = 4;
+const CONCURRENCY = 4;
 export const MAX_BATCH_BYTES = 1_048_576;
 
 /** A loop's result, with the lifecycle's own counters when it is the lifecycle. */

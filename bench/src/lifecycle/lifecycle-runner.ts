@@ -32,10 +32,14 @@ export async function startLifecycleLoop(
     counters: async () => {
       const out: Record<string, number> = {};
       for (const metric of await running.metrics.registry.getMetricsAsJSON()) {
-        if (!metric.name.endsWith('_total')) continue;
+        const histogram = String(metric.type) === 'histogram';
+        if (!metric.name.endsWith('_total') && !histogram) continue;
         for (const value of metric.values) {
+          // Of a histogram only its sums and counts: means per label set, e.g. per batch stage.
+          const name = (value as { metricName?: string }).metricName ?? metric.name;
+          if (histogram && !name.endsWith('_sum') && !name.endsWith('_count')) continue;
           const labels = Object.values(value.labels ?? {}).join(',');
-          out[labels ? `${metric.name}{${labels}}` : metric.name] = value.value;
+          out[labels ? `${name}{${labels}}` : name] = value.value;
         }
       }
       return out;

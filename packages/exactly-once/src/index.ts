@@ -1,5 +1,9 @@
 export { isExactlyOnceError, type ExactlyOnceErrorCode } from './exactly-once-error';
-export { commitTransaction, type TopicMessages } from './commit-transaction';
+export {
+  commitTransaction,
+  defaultConcurrentRetry,
+  type TopicMessages,
+} from './commit-transaction';
 // The consumer skeleton: services declare themselves to startConsumerService; the consumer
 // and its supervisor underneath are this package's own.
 export type { Heartbeat, PartitionTask } from './partition-task-consumer';

@@ -36,7 +36,7 @@ export const defaultCommissionSettings = {
   groupId: 'clawback-commission-reversals',
   sessionTimeoutMs: 30_000,
   transactionTimeoutMs: 60_000,
-  partitionConcurrency: 4,
+  partitionConcurrency: 12,
   maxBatchBytes: 1_048_576,
   recordsPerTransaction: 500,
   restoreTimeoutMs: 300_000,

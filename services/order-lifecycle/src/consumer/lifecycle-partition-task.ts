@@ -1,6 +1,7 @@
 import {
   commitTransaction,
   committedPosition,
+  defaultConcurrentRetry,
   type Heartbeat,
   type PartitionTask,
 } from '@clawback/exactly-once';
@@ -24,6 +25,13 @@ import { TrustedSnapshots } from './trusted-snapshots';
  * next batch opens a new one, which reads everything again from committed data.
  */
 export class LifecyclePartitionTask implements PartitionTask {
+  /**
+   * The cache write after the last commit, still under way: it runs while kafkajs fetches and
+   * the other partitions work, and the next batch of this partition waits for it before
+   * reading the cache (a failed write only marks the cache for a catch-up, it never throws).
+   */
+  private cacheSave: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly deps: LifecycleTaskDeps,
     readonly partition: number,
@@ -99,6 +107,9 @@ export class LifecyclePartitionTask implements PartitionTask {
     if (last === undefined) return;
     const { deps } = this;
     const { settings } = deps;
+    const stage = stageClock(deps);
+    stage.since('queued', Number(fresh[0]!.timestamp));
+    await this.cacheSave;
     const records = await toPartitionRecords(fresh, deps.codecs, deps.normalizeOptionsFor);
     const horizon = settings.orphanHorizonMs;
     let loaded = await this.snapshots.load(ordersToLoad(records, this.parked, horizon), heartbeat);
@@ -107,6 +118,7 @@ export class LifecyclePartitionTask implements PartitionTask {
       this.parked = loaded.parked;
       loaded = await this.snapshots.load(ordersToLoad(records, this.parked, horizon), heartbeat);
     }
+    stage.lap('load');
     const { states } = loaded;
     const applied = applyRecords(
       { watermark: this.watermark, states, parked: this.parked },
@@ -126,18 +138,23 @@ export class LifecyclePartitionTask implements PartitionTask {
       },
       deps.codecs,
     );
+    stage.lap('apply');
     const nextOffset = (BigInt(last.offset) + 1n).toString();
     const produced = await this.commit(outputs, nextOffset, applied.progress.watermark);
+    stage.lap('commit');
     this.nextOffset = nextOffset;
     this.watermark = applied.progress.watermark;
     this.parked = applied.progress.parked;
     recordBatchMetrics(deps.metrics, this.partition, records.length, applied);
-    await this.snapshots.saveCommitted(changed, outputs.stateValues, produced);
+    deps.metrics.batchRecords.observe(records.length);
+    this.cacheSave = this.snapshots
+      .saveCommitted(changed, outputs.stateValues, produced)
+      .then(() => stage.lap('cache_save'));
   }
 
-  /** Holds nothing of its own: the skeleton releases the producer after the task closes. */
+  /** Waits for the last cache write; the skeleton releases the producer after the task closes. */
   close(): Promise<void> {
-    return Promise.resolve();
+    return this.cacheSave;
   }
 
   private async commit(
@@ -148,16 +165,20 @@ export class LifecyclePartitionTask implements PartitionTask {
     const { deps } = this;
     const started = deps.now();
     try {
-      const produced = await commitTransaction(this.producer, {
-        topicMessages: outputs.topicMessages,
-        consumedOffset: {
-          consumerGroupId: deps.settings.groupId,
-          topic: deps.settings.topics.notificationsRaw,
-          partition: this.partition,
-          nextOffset,
-          metadata: encodeCheckpointMetadata({ watermark }),
+      const produced = await commitTransaction(
+        this.producer,
+        {
+          topicMessages: outputs.topicMessages,
+          consumedOffset: {
+            consumerGroupId: deps.settings.groupId,
+            topic: deps.settings.topics.notificationsRaw,
+            partition: this.partition,
+            nextOffset,
+            metadata: encodeCheckpointMetadata({ watermark }),
+          },
         },
-      });
+        { ...defaultConcurrentRetry, onRetry: () => deps.metrics.transactionRetries.inc() },
+      );
       deps.metrics.transactions.inc({ result: 'committed' });
       deps.metrics.commitSeconds.observe((deps.now() - started) / 1000);
       return produced;
@@ -168,4 +189,23 @@ export class LifecyclePartitionTask implements PartitionTask {
       throw failure;
     }
   }
+}
+
+/** Observes consecutive stages of one batch into `batchStageSeconds`. */
+function stageClock(deps: LifecycleTaskDeps) {
+  let mark = deps.now();
+  const observe = (stage: string, ms: number) =>
+    deps.metrics.batchStageSeconds.observe({ stage }, Math.max(0, ms) / 1000);
+  return {
+    /** From an epoch-millisecond instant (a record's produce time) to now. */
+    since(stage: string, epochMs: number): void {
+      if (Number.isFinite(epochMs)) observe(stage, mark - epochMs);
+    },
+    /** From the previous lap (or the start) to now. */
+    lap(stage: string): void {
+      const now = deps.now();
+      observe(stage, now - mark);
+      mark = now;
+    },
+  };
 }

@@ -25,6 +25,6 @@ export interface LifecycleTaskDeps {
   readonly normalizeOptionsFor?: NormalizeOptionsFor;
   readonly logger: Logger;
   readonly metrics: LifecycleMetrics;
-  /** Clock for latency metrics only; decisions never read it. */
+  /** Wall clock in epoch ms, for latency metrics only (compared with record timestamps); decisions never read it. */
   readonly now: () => number;
 }

@@ -19,6 +19,20 @@ export interface LifecycleMetrics {
   readonly commitSeconds: Histogram;
   /** Transactions by result (`committed`, `aborted`, `fenced`). */
   readonly transactions: Counter<'result'>;
+  /**
+   * Retries of a transaction's first request while the coordinator still wrote the previous
+   * commit's markers (`CONCURRENT_TRANSACTIONS`): normal, counted here rather than logged.
+   */
+  readonly transactionRetries: Counter;
+  /**
+   * Where a batch's time goes, by stage: `queued` (the oldest record's produce time to the
+   * start of its processing: fetch wait plus the batches ahead of it), `load` (decode the
+   * records, read their snapshots from Redis),
+   * `apply` (decode, decide, encode), `commit` (the transaction), `cache_save` (Redis).
+   */
+  readonly batchStageSeconds: Histogram<'stage'>;
+  /** Input records per batch, i.e. per transaction: how batching follows the arrival rate. */
+  readonly batchRecords: Histogram;
   /** Cache catch-ups, by why (`assigned`, `cache_moved`). */
   readonly catchUps: Counter<'reason'>;
   /** Consumer restarts after kafkajs gave up. */
@@ -76,6 +90,24 @@ export function createLifecycleMetrics(registry: Registry = new Registry()): Lif
       name: 'clawback_lifecycle_transactions_total',
       help: 'Transactions, by result',
       labelNames: ['result'],
+      registers,
+    }),
+    transactionRetries: new Counter({
+      name: 'clawback_lifecycle_transaction_retries_total',
+      help: 'Transaction starts retried while the previous commit markers were written',
+      registers,
+    }),
+    batchStageSeconds: new Histogram({
+      name: 'clawback_lifecycle_batch_stage_seconds',
+      help: 'Time per batch in each stage (queued, load, apply, commit, cache_save)',
+      labelNames: ['stage'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    batchRecords: new Histogram({
+      name: 'clawback_lifecycle_batch_records',
+      help: 'Input records per batch (one transaction each)',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000],
       registers,
     }),
     catchUps: new Counter({

@@ -37,7 +37,7 @@ export const defaultLifecycleSettings = {
   orphanHorizonMs: 7 * DAY,
   transactionTimeoutMs: 60_000,
   sessionTimeoutMs: 30_000,
-  partitionConcurrency: 4,
+  partitionConcurrency: 12,
   catchUpTimeoutMs: 300_000,
   maxBatchBytes: 1_048_576,
 } as const;
