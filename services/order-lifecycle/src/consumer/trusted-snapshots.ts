@@ -101,13 +101,15 @@ export class TrustedSnapshots {
       this.lineage = null;
       return;
     }
-    const writes = changed.map((state, index) => ({
-      orderKey: state.orderKey,
-      stateOffset: (base + BigInt(index)).toString(),
-      value: values[index]!,
-      parkedSince: orphanDeadline(state, 0),
-    }));
+    // Nothing here may throw: the task runs this after the commit without awaiting it (the
+    // next batch and the close wait for it), so a failure only marks the cache for catch-up.
     try {
+      const writes = changed.map((state, index) => ({
+        orderKey: state.orderKey,
+        stateOffset: (base + BigInt(index)).toString(),
+        value: values[index]!,
+        parkedSince: orphanDeadline(state, 0),
+      }));
       const end = (base + BigInt(changed.length)).toString();
       const next = await this.cache.write(this.lineage, writes, end);
       this.lineage = next === regressed ? null : next;
