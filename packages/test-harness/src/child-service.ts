@@ -27,6 +27,8 @@ export interface ChildServiceOptions {
    * (call `ensureBuilt()` first).
    */
   readonly built?: boolean;
+  /** Another checkout to run from (its dist/ and node_modules); default: this repository. */
+  readonly cwd?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function startChildService(
 ): ChildService {
   const args = options.built ? [builtEntryPoint(entryPoint)] : ['--import', 'tsx', entryPoint];
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
