@@ -1,7 +1,8 @@
 // Issue 14: the refund story over a SASL_SSL listener (SCRAM-SHA-512, a certificate from a CA
-// made for the test), with the ingress and the order lifecycle running as processes configured
-// only through the environment; a wrong password and an untrusted certificate stop each service
-// at start-up with one line naming the variable to fix.
+// made for the test) and a schema registry behind basic auth, as `infra:up -- --secure` runs
+// them, with the ingress and the order lifecycle running as processes configured only through
+// the environment; a wrong Kafka or registry password and an untrusted certificate stop each
+// service at start-up with one line naming the variable to fix.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,10 @@ import {
   freePorts,
   postNotification,
   type SecureBroker,
+  type SecureRegistry,
   startChildService,
   startSecureBroker,
+  startSecureRegistry,
   type TestContext,
   waitFor,
 } from '@clawback/test-harness';
@@ -40,8 +43,9 @@ const ipn = (refno: string, amount: string, extra: Partial<TwoCheckoutIpnInput>)
     { secretKey: SECRET, algorithm: 'all' },
   );
 
-describe('over SASL_SSL, configured only through KAFKA_SASL_* and KAFKA_SSL_*', () => {
+describe('over SASL_SSL and a registry behind basic auth, configured only through the environment', () => {
   let broker: SecureBroker;
+  let registry: SecureRegistry;
   let context: TestContext;
   let merchants: MerchantsFile;
   let env: Record<string, string>;
@@ -49,17 +53,21 @@ describe('over SASL_SSL, configured only through KAFKA_SASL_* and KAFKA_SSL_*', 
 
   beforeAll(async () => {
     broker = await startSecureBroker();
+    // Its schemas live in the suite's broker, through the PLAINTEXT listener as with infra:up.
+    registry = await startSecureRegistry(broker.plaintextAddress);
+    const secured = { ...broker.clientEnv(), ...registry.clientEnv() };
     // The suite's topics live on the secured broker; the test reads them through it too.
-    context = await createTestContext({ env: { ...process.env, ...broker.clientEnv() } });
+    context = await createTestContext({ env: { ...process.env, ...secured } });
     await context.redis();
     merchants = writeMerchantsFile({ [MERCHANT]: { '2checkout': { secretKey: SECRET } } });
-    env = serviceEnv(context, merchants.path, broker.clientEnv()) as Record<string, string>;
+    env = serviceEnv(context, merchants.path, secured) as Record<string, string>;
   });
 
   afterAll(async () => {
     await Promise.all(children.map((child) => child.stop('SIGKILL')));
     merchants?.remove();
     await context?.dispose();
+    await registry?.destroy();
     await broker?.destroy();
   });
 
@@ -74,6 +82,20 @@ describe('over SASL_SSL, configured only through KAFKA_SASL_* and KAFKA_SSL_*', 
     if (child.hasExited()) throw new Error(`exited early:\n${child.output()}`);
     return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false;
   };
+
+  it('has a registry that refuses requests without the right credentials', async () => {
+    const subjects = `${registry.url}/subjects`;
+    const basic = (password: string) =>
+      `Basic ${Buffer.from(`${registry.username}:${password}`).toString('base64')}`;
+    expect((await fetch(subjects)).status).toBe(401);
+    expect((await fetch(subjects, { headers: { Authorization: basic('wrong') } })).status).toBe(
+      401,
+    );
+    const allowed = await fetch(subjects, {
+      headers: { Authorization: basic(registry.password) },
+    });
+    expect(allowed.status).toBe(200);
+  });
 
   it('carries a sale and a partial refund from HTTP to orders.lifecycle.events', async () => {
     const [ingressPort = 0, opsPort = 0] = await freePorts(2);
@@ -139,6 +161,27 @@ describe('over SASL_SSL, configured only through KAFKA_SASL_* and KAFKA_SSL_*', 
         `${name}: Kafka refused the connection: the brokers rejected the SASL scram-sha-512 credentials of user "clawback"; check KAFKA_SASL_PASSWORD and KAFKA_SASL_USERNAME`,
       );
       expect(output).not.toContain('not-the-password');
+    },
+  );
+
+  it.each([
+    ['ingress', INGRESS],
+    ['order-lifecycle', LIFECYCLE],
+  ])(
+    '%s exits 1 at start-up naming SCHEMA_REGISTRY_PASSWORD for a wrong password',
+    async (name, entryPoint) => {
+      const [port = 0] = await freePorts(1);
+      const child = start(entryPoint, {
+        SCHEMA_REGISTRY_PASSWORD: 'not-the-registry-password',
+        INGRESS_PORT: String(port),
+        OBSERVABILITY_PORT: String(port),
+      });
+      expect(await child.exited).toBe(1);
+      const output = child.output().trim();
+      expect(output).toContain(
+        `${name}: the schema registry refused the connection: the schema registry at ${registry.url} rejected the credentials of user "${registry.username}" (HTTP 401); check SCHEMA_REGISTRY_PASSWORD and SCHEMA_REGISTRY_USERNAME`,
+      );
+      expect(output).not.toContain('not-the-registry-password');
     },
   );
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Component, Progress } from '../component';
-import { isLoopbackHost } from '../config/addresses';
+import { isLoopbackHost, urlHost } from '../config/addresses';
 import { renderProperties } from '../config/properties-file';
 import type { KafkaNode } from '../config/kafka-nodes';
 import type { InfraSettings } from '../config/settings';
@@ -18,6 +18,7 @@ import { brokerLoggingConfig, loggingConfigOption } from './logging-config';
 import { scramFormatArgs } from './secure-listener';
 import { ensureSecureMaterial, type SecureMaterial, writeClientEnv } from './secure-material';
 import { brokerProperties } from './server-properties';
+import { ensureRegistryCredentials } from '../registry/registry-auth';
 
 const COMPLETE = '.complete';
 
@@ -189,7 +190,20 @@ function kafkaComponent1(
         const secureBrokers = settings.kafkaNodes.map(
           (n) => `${n.host}:${shape.cluster ? n.port + 2 : settings.kafkaSecurePort}`,
         );
-        const file = writeClientEnv(settings.paths.secureDir, secureMaterial(), secureBrokers);
+        const registryUrl = addresses.schemaRegistryUrl;
+        // A local registry is started behind basic auth in this mode (registry/registry-auth).
+        const registry = isLoopbackHost(urlHost(registryUrl))
+          ? {
+              url: registryUrl.href.replace(/\/$/, ''),
+              ...ensureRegistryCredentials(settings.paths.secureDir),
+            }
+          : undefined;
+        const file = writeClientEnv(
+          settings.paths.secureDir,
+          secureMaterial(),
+          secureBrokers,
+          registry,
+        );
         progress(
           `${name}: SASL_SSL (SCRAM-SHA-512, user ${secureMaterial().username}) on ${node.host}:${securePort}; client settings in ${file}`,
         );

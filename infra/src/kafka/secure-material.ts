@@ -143,14 +143,23 @@ export function ensureSecureMaterial(dir: string, hosts: readonly string[]): Sec
   };
 }
 
+/** The local registry behind basic auth, for {@link writeClientEnv}. */
+export interface SecuredRegistry {
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+}
+
 /**
  * Writes `dir/client.env`: the `KAFKA_*` settings a service needs to reach the SASL_SSL
- * listeners at `brokers`, ready for `set -a; . infra/.cache/secure/client.env; set +a`.
+ * listeners at `brokers` (and the `SCHEMA_REGISTRY_*` ones for a local registry behind basic
+ * auth), ready for `set -a; . infra/.cache/secure/client.env; set +a`.
  */
 export function writeClientEnv(
   dir: string,
   material: SecureMaterial,
   brokers: readonly string[],
+  registry?: SecuredRegistry,
 ): string {
   const file = path.join(dir, 'client.env');
   writeFileSync(
@@ -162,6 +171,13 @@ export function writeClientEnv(
       `KAFKA_SASL_PASSWORD=${material.password}`,
       'KAFKA_SSL=true',
       `KAFKA_SSL_CA_FILE=${material.caFile}`,
+      ...(registry
+        ? [
+            `SCHEMA_REGISTRY_URL=${registry.url}`,
+            `SCHEMA_REGISTRY_USERNAME=${registry.username}`,
+            `SCHEMA_REGISTRY_PASSWORD=${registry.password}`,
+          ]
+        : []),
       '',
     ].join('\n'),
     { mode: 0o600 },

@@ -11,6 +11,7 @@ import { runMaven } from '../maven/run-maven';
 import { runToExit } from '../process/run-to-exit';
 import { httpStatus } from '../probe/http-probe';
 import { apicurioJvmOptions } from './apicurio-options';
+import { ensureRegistryCredentials, writeRegistryAuthConfig } from './registry-auth';
 
 const COMPLETE = '.complete';
 
@@ -22,6 +23,14 @@ export function apicurioComponent(settings: InfraSettings, env: NodeJS.ProcessEn
   const local = isLoopbackHost(host);
   const subjectsUrl = `${url.href.replace(/\/$/, '')}/subjects`;
   const logsDir = paths.logsDir;
+  // `--secure` puts a local registry behind basic auth too (a remote one is the operator's).
+  const secured = settings.kafkaSecure && local;
+  const authConfigFile = path.join(paths.secureDir, 'registry-auth.properties');
+  const authHeader = (): Record<string, string> => {
+    if (!secured) return {};
+    const { username, password } = ensureRegistryCredentials(paths.secureDir);
+    return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  };
   const java = (): JavaInstall =>
     findJava(env, apicurioMinimumJava(versions.apicurio), `Apicurio Registry ${versions.apicurio}`);
 
@@ -57,9 +66,12 @@ export function apicurioComponent(settings: InfraSettings, env: NodeJS.ProcessEn
     address: url.href,
     local,
     async probe() {
-      const status = await httpStatus(subjectsUrl);
+      const status = await httpStatus(subjectsUrl, 3000, authHeader());
       // A remote registry may want credentials: any answer short of a server error is "up".
-      return local ? status === 200 : status !== undefined && status < 500;
+      if (!local) return status !== undefined && status < 500;
+      // Without --secure, a 401 is a registry left running by `infra:up -- --secure`: it is up
+      // (clients then need its credentials; `infra:down` first to switch modes).
+      return status === 200 || (!secured && status === 401);
     },
     async prepare(progress) {
       const install = java();
@@ -67,6 +79,13 @@ export function apicurioComponent(settings: InfraSettings, env: NodeJS.ProcessEn
         `registry: Apicurio ${versions.apicurio} runs on Java ${install.major} (${install.home})`,
       );
       await fetchAndUnpack(progress);
+      if (secured) {
+        const credentials = ensureRegistryCredentials(paths.secureDir);
+        writeRegistryAuthConfig(authConfigFile, credentials);
+        progress(
+          `registry: basic auth (user ${credentials.username}); SCHEMA_REGISTRY_* in ${path.join(paths.secureDir, 'client.env')}`,
+        );
+      }
     },
     startCommand() {
       const install = java();
@@ -77,6 +96,7 @@ export function apicurioComponent(settings: InfraSettings, env: NodeJS.ProcessEn
         managementPort: settings.registryManagementPort,
         kafkaBootstrap,
         heap: settings.apicurioHeap,
+        ...(secured && { configFile: authConfigFile }),
       });
       return {
         component: 'registry',

@@ -7,6 +7,8 @@ export interface ApicurioLayout {
   /** Kafka bootstrap servers for the kafkasql storage. */
   readonly kafkaBootstrap: string;
   readonly heap: string;
+  /** Extra Quarkus settings read from this file (basic auth under `--secure`), if any. */
+  readonly configFile?: string;
 }
 
 /**
@@ -40,5 +42,6 @@ export function apicurioJvmOptions(layout: ApicurioLayout): readonly string[] {
     '-Dapicurio.rest.deletion.group.enabled=true',
     '-Dapicurio.rest.deletion.artifact.enabled=true',
     '-Dapicurio.rest.deletion.artifact-version.enabled=true',
+    ...(layout.configFile ? [`-Dquarkus.config.locations=file:${layout.configFile}`] : []),
   ];
 }

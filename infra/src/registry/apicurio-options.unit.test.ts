@@ -25,3 +25,19 @@ describe('apicurioJvmOptions', () => {
     expect(options).toContain('-Xmx384m');
   });
 });
+
+describe('apicurioJvmOptions with a config file', () => {
+  it('reads the extra settings (basic auth) from the file, not the command line', () => {
+    const base = {
+      host: '127.0.0.1',
+      port: 18081,
+      managementPort: 18082,
+      kafkaBootstrap: '127.0.0.1:19092',
+      heap: '384m',
+    };
+    expect(apicurioJvmOptions({ ...base, configFile: '/c/registry-auth.properties' })).toContain(
+      '-Dquarkus.config.locations=file:/c/registry-auth.properties',
+    );
+    expect(apicurioJvmOptions(base).some((o) => o.includes('config.locations'))).toBe(false);
+  });
+});

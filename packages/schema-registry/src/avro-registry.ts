@@ -1,5 +1,6 @@
 import type { SchemaRegistryConfig } from '@clawback/config';
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import { basicAuthHeader } from './basic-auth';
 import type { AvroRecordSchema } from './schema-files';
 import { subjectFor } from './schema-files';
 import { toSchemaRegistryError } from './schema-registry-error';
@@ -98,7 +99,7 @@ export class AvroRegistry {
     };
     const { auth } = this.config;
     if (auth) {
-      headers.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+      headers.Authorization = basicAuthHeader(auth);
     }
     const put = async (): Promise<Response> => {
       try {

@@ -1,4 +1,5 @@
 export { AvroRegistry } from './avro-registry';
+export { checkRegistryAccessOrExit } from './registry-access';
 export { registerWrittenSchemas } from './register-written-schemas';
 export { checkBackwardCompatibility } from './compatibility';
 export {

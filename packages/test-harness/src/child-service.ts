@@ -33,6 +33,8 @@ export interface ChildServiceOptions {
    * whole log survives for reading after a failure, whatever `keepChunks` keeps in memory.
    */
   readonly logFile?: string;
+  /** Another checkout to run from (its dist/ and node_modules); default: this repository. */
+  readonly cwd?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export function startChildService(
 ): ChildService {
   const args = options.built ? [builtEntryPoint(entryPoint)] : ['--import', 'tsx', entryPoint];
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ export { postNotification, type IngressAnswer, type NotificationRoute } from './
 export { ensureBuilt } from './built-output';
 export { startLocalCluster, type LocalCluster } from './local-cluster';
 export { startSecureBroker, type SecureBroker } from './secure-broker';
+export { startSecureRegistry, type SecureRegistry } from './secure-registry';
 export { startChildService, type ChildService } from './child-service';
 export { freePort, freePorts } from './free-port';
 export { seededRandom } from './seeded-random';

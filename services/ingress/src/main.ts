@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { ConfigError } from '@clawback/config';
 import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
+import { checkRegistryAccessOrExit } from '@clawback/schema-registry';
 import { MerchantsError } from '@clawback/merchants';
 import { clusterMetricsRegistry } from './cluster/cluster-metrics';
 import { runPrimary } from './cluster/run-primary';
@@ -49,6 +50,7 @@ async function runIngress(): Promise<void> {
 async function main(): Promise<void> {
   if (cluster.isWorker) return runIngress();
   await checkKafkaAccessOrExit('ingress');
+  await checkRegistryAccessOrExit('ingress');
   let workers: number;
   let level;
   try {

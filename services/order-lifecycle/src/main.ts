@@ -1,6 +1,7 @@
 import { ConfigError, loadConfigOrExit } from '@clawback/config';
 import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
+import { checkRegistryAccessOrExit } from '@clawback/schema-registry';
 import { loadMerchantNormalization } from './merchants/load-merchant-normalization';
 import { startOpsServer } from './service/ops-server';
 import { startOrderLifecycle } from './service/start-order-lifecycle';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const settings = settingsOrExit(config.kafka.topicPrefix);
   // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
   await checkKafkaAccessOrExit('order-lifecycle');
+  await checkRegistryAccessOrExit('order-lifecycle');
   const logger = createLogger({ service: 'order-lifecycle', level: config.logging.level });
   const shutdown = createShutdown({ logger, timeoutMs: settings.transactionTimeoutMs });
   try {

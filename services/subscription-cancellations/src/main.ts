@@ -1,6 +1,7 @@
 import { ConfigError } from '@clawback/config';
 import { checkKafkaAccessOrExit } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
+import { checkRegistryAccessOrExit } from '@clawback/schema-registry';
 import { MerchantsError } from '@clawback/merchants';
 import {
   createHealthHandlers,
@@ -23,6 +24,7 @@ const SERVICE = 'subscription-cancellations';
 async function main(): Promise<void> {
   // A wrong password or an untrusted certificate: one line and exit 1, not a retry loop.
   await checkKafkaAccessOrExit(SERVICE);
+  await checkRegistryAccessOrExit(SERVICE);
   let started: StartedFromEnv;
   try {
     started = await startSubscriptionCancellationsFromEnv(process.env);
