@@ -41,7 +41,7 @@ interface Instance {
 }
 
 /** A service downstream of the order lifecycle that a suite may run two instances of. */
-export type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
+type DownstreamService = 'commission-reversals' | 'subscription-cancellations';
 
 /** The running suite: the cluster, its test context and its service instances. */
 export interface ClusterPipeline {
