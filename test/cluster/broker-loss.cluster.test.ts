@@ -3,12 +3,9 @@
 // bring it back, SIGKILL another; afterwards every notification answered 200 has exactly its
 // event, none is duplicated, and every service recovered by itself.
 import { waitFor } from '@clawback/test-harness';
-import {
-  type ClusterPipeline,
-  startClusterPipeline,
-  startPacedLoad,
-  tallyLifecycle,
-} from './support/cluster-pipeline';
+import { type ClusterPipeline, startClusterPipeline } from './support/cluster-pipeline';
+import { tallyLifecycle } from './support/lifecycle-tally';
+import { startPacedLoad } from './support/paced-load';
 
 jest.setTimeout(900_000);
 

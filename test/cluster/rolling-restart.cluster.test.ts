@@ -10,12 +10,9 @@ import {
   type WebhookReceiver,
   startWebhookReceiver,
 } from '@clawback/subscription-cancellations/src/testing';
-import {
-  type ClusterPipeline,
-  startClusterPipeline,
-  startPacedLoad,
-  tallyLifecycle,
-} from './support/cluster-pipeline';
+import { type ClusterPipeline, startClusterPipeline } from './support/cluster-pipeline';
+import { tallyLifecycle } from './support/lifecycle-tally';
+import { startPacedLoad } from './support/paced-load';
 import { tallyDownstream } from './support/downstream-tally';
 
 jest.setTimeout(900_000);

@@ -11,7 +11,8 @@ import {
 import type { WebhookReceiver } from '@clawback/subscription-cancellations/src/testing';
 import type { ReadRecord } from '@clawback/test-harness';
 import { decodeValues, waitForGroupToCatchUp } from '../../support/topic-readers';
-import type { ClusterPipeline, LifecycleTally } from './cluster-pipeline';
+import type { ClusterPipeline } from './cluster-pipeline';
+import type { LifecycleTally } from './lifecycle-tally';
 
 /** What downstream wrote and booked, against what the lifecycle events owe. */
 export interface DownstreamTally {
