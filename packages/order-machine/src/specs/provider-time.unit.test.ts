@@ -11,9 +11,11 @@ import { fromAvroEvent, toAvroEvent } from '../avro/event-avro';
 import { fromAvroState, toAvroState, type AvroOrderState } from '../avro/state-avro';
 import { decide } from '../decide';
 import type { LifecycleEvent } from '../events/lifecycle-event';
+import { resolutionFits } from '../lifecycle/operator-resolution';
 import { effectiveProviderTime } from '../rules/provider-time';
 import type { OrderState } from '../state/order-state';
 import { notification, refund, sale } from '../testing/notifications';
+import { operatorCommand, whenOperator } from '../testing/operator-commands';
 import { OPTIONS } from '../testing/scenario';
 
 // ADR 0020: a verified notification whose provider time is implausible (year 9999, 1970, a
@@ -149,6 +151,41 @@ describe('an implausible provider time never refuses a fact (ADR 0020)', () => {
       sale(10000, { notificationId: 's-1', occurredAt: '2026-03-09T10:00:00Z' }),
     ];
     expect(JSON.stringify(received(log))).toBe(JSON.stringify(received(log)));
+  });
+});
+
+describe('the provider_time_implausible case: acknowledged, never applied again', () => {
+  const REASON = 'provider_time_implausible';
+
+  it('given the case reason, when resolutions are checked, then only dismiss fits (the fact is applied already)', () => {
+    expect(
+      ['apply', 'attach', 'dismiss'].filter((r) => resolutionFits(r as never, REASON)),
+    ).toEqual(['dismiss']);
+  });
+
+  it('given an applied refund dated 9999, when an operator applies its case, then it is refused and nothing is refunded twice', () => {
+    const late = refund(2500, { occurredAt: '9999-12-31T23:59:59Z' });
+    const { state } = received([late], paid);
+    const { state: next, events } = whenOperator(
+      state,
+      operatorCommand('apply', late, { caseReason: REASON }),
+    );
+    expect(events).toMatchObject([{ type: 'NotificationRejected', reason: 'invalid_transition' }]);
+    expect(next.refundedTotal).toBe(2500);
+  });
+
+  it('given a refund dated 9999 still parked, when an operator dismisses its time case, then it stays parked and applies with its sale', () => {
+    const late = refund(2500, { occurredAt: '9999-12-31T23:59:59Z' });
+    const { state } = received([late]);
+    const dismissed = whenOperator(state, operatorCommand('dismiss', late, { caseReason: REASON }));
+    expect(dismissed.events).toEqual([]);
+    expect(dismissed.state.parked.map((p) => p.notificationId)).toEqual([late.notificationId]);
+
+    const { events } = received(
+      [sale(10000, { occurredAt: '2026-03-09T10:00:00Z' })],
+      dismissed.state,
+    );
+    expect(events.map((e) => e.type)).toEqual(['OrderPaid', 'RefundApplied']);
   });
 });
 
