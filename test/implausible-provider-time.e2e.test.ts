@@ -123,9 +123,10 @@ describe('an implausible provider time, from HTTP (ingress, lifecycle, commissio
     // The refund is applied already: applying it again would refund twice.
     const apply = await resolve('apply');
     expect(apply.status).toBe(409);
-    expect(((await apply.json()) as { error: { code: string } }).error.code).toBe(
-      'resolution_not_allowed',
-    );
+    expect(await apply.json()).toEqual({
+      error: 'resolution_not_allowed',
+      message: 'apply does not fit a case of reason provider_time_implausible',
+    });
     expect((await resolve('dismiss')).status).toBe(202);
     await waitFor(
       async () => {
