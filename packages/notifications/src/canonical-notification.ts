@@ -81,6 +81,11 @@ export interface CanonicalNotification {
   readonly refundScope?: RefundScope;
   /** Provider time of the event, ISO 8601 UTC with `Z` (e.g. `2026-01-31T12:00:00Z`). */
   readonly occurredAt: string;
+  /**
+   * Never set by an adapter: set by the order machine when the provider's time was implausible
+   * (ADR 0020). It holds that time as normalized; `occurredAt` is then the ingress's receipt.
+   */
+  readonly implausibleProviderTime?: string;
   /** ISO 4217 code. */
   readonly currency: string;
   /**

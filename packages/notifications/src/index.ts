@@ -18,3 +18,10 @@ export {
   type OperatorResolution,
 } from './operator-command';
 export { encodeOperatorCommand, operatorCommandSubject } from './operator-command-record';
+export {
+  EARLIEST_PROVIDER_TIME_MS,
+  LATEST_PROVIDER_TIME_MS,
+  PROVIDER_TIME_FUTURE_SKEW_MS,
+  providerTimeCeiling,
+  providerTimeProblem,
+} from './provider-time';

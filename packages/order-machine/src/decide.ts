@@ -5,6 +5,7 @@ import { isParked } from './lifecycle/parking';
 import type { MachineEvent } from './machine/machine-event';
 import { restoredState } from './machine/restore';
 import { enterInitial, runTransition } from './machine/transition-table';
+import { placedInTime } from './rules/provider-time';
 import { isProviderTime, screen, unplaceable, type Arrival } from './rules/screen';
 import { OrderMachineError } from './order-machine-error';
 import { emptyOrderState, type OrderState } from './state/order-state';
@@ -17,7 +18,16 @@ import { emptyOrderState, type OrderState } from './state/order-state';
  * the ticks and the orphan rejections they cause.
  */
 export type OrderInput =
-  | { readonly type: 'notification'; readonly notification: CanonicalNotification }
+  | {
+      readonly type: 'notification';
+      readonly notification: CanonicalNotification;
+      /**
+       * The ingress's `receivedAt` stored with the raw record (ISO 8601). With it, a provider
+       * time that is implausible is replaced by it (ADR 0020, `placedInTime`); without it (tools
+       * and tests that have no ingress record) the provider time is taken as it is.
+       */
+      readonly receivedAt?: string;
+    }
   | { readonly type: 'watermark'; readonly watermark: string }
   | { readonly type: 'operator'; readonly command: OperatorCommand };
 
@@ -94,7 +104,12 @@ function onWatermark(state: OrderState | undefined, watermark: string, horizonMs
   return step(restoredState(state), event);
 }
 
-function onNotification(state: OrderState | undefined, n: CanonicalNotification): Step {
+function onNotification(
+  state: OrderState | undefined,
+  given: CanonicalNotification,
+  receivedAt: string | undefined,
+): Step {
+  const n = receivedAt === undefined ? given : placedInTime(given, receivedAt);
   const problem = unplaceable(n);
   if (problem !== null) throw new OrderMachineError('unplaceable_notification', problem);
   const current = state === undefined ? startOrder(n) : restoredState(state);
@@ -142,6 +157,6 @@ export function decide(
       ? onWatermark(state, input.watermark, options.orphanHorizonMs)
       : input.type === 'operator'
         ? onOperator(state, input.command)
-        : onNotification(state, input.notification);
+        : onNotification(state, input.notification, input.receivedAt);
   return { state: result.state, events: result.events };
 }

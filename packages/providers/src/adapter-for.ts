@@ -8,7 +8,6 @@ import type {
   ProviderAdapter,
   RawNotification,
 } from './provider-adapter';
-import { checkProviderTime } from './shared/provider-time';
 import { twoCheckoutIpnAdapter } from './twocheckout/adapter';
 
 const ADAPTERS: Readonly<Record<ProviderName, ProviderAdapter>> = {
@@ -37,7 +36,8 @@ export function signatureSchemeOf(record: ProviderRawNotification): string | nul
 
 /**
  * Normalizes a stored raw record; throws only `ProvidersError` (dead-letter the record).
- * Includes the plausible-provider-time rule ({@link normalizeWithAdapter}).
+ * A readable but implausible provider time is not an error here (ADR 0020): the lifecycle
+ * applies such a notification at its `receivedAt` and opens a case.
  */
 export function normalizeNotification(
   record: ProviderRawNotification,
@@ -47,34 +47,28 @@ export function normalizeNotification(
 }
 
 /**
- * `adapter.normalize`, then the plausible-provider-time rule that holds for every provider
- * (`checkProviderTime`): the one normalization both the ingress and the lifecycle use, so a
- * date the lifecycle would dead-letter is refused at the ingress already.
+ * `adapter.normalize`: the one normalization both the ingress and the lifecycle use, so a body
+ * the lifecycle would dead-letter is known as such at the ingress already.
  *
- * @throws ProvidersError the adapter's codes, or `implausible_provider_time`.
+ * @throws ProvidersError the adapter's codes.
  */
 export function normalizeWithAdapter(
   adapter: ProviderAdapter,
   record: RawNotification,
   options?: NormalizeOptions,
 ): CanonicalNotification {
-  const notification = adapter.normalize(record, options);
-  checkProviderTime(notification.occurredAt, record.receivedAt);
-  return notification;
+  return adapter.normalize(record, options);
 }
 
 /**
  * {@link normalizeWithAdapter} of the record an `accepted` decision stores, from the body the
- * decision already decoded (no second parse): the notification and the plausible-provider-time
- * rule, exactly as the lifecycle will normalize that record.
+ * decision already decoded (no second parse), exactly as the lifecycle will normalize it.
  *
- * @throws ProvidersError the adapter's codes, or `implausible_provider_time`.
+ * @throws ProvidersError the adapter's codes.
  */
 export function normalizeAccepted(
   decision: Extract<IngressDecision, { outcome: 'accepted' }>,
   context: AcceptedContext,
 ): CanonicalNotification {
-  const notification = decision.normalized(context);
-  checkProviderTime(notification.occurredAt, context.receivedAt);
-  return notification;
+  return decision.normalized(context);
 }

@@ -26,29 +26,25 @@ describe('adapterFor', () => {
   });
 });
 
-describe('normalizeNotification: plausible provider time', () => {
+describe('normalizeNotification: an implausible provider time is read, never refused (ADR 0020)', () => {
   const receivedAt = '2026-01-31T15:00:00.000Z';
-  const implausible = expect.objectContaining({
-    name: 'ProvidersError',
-    code: 'implausible_provider_time',
-  });
 
-  it('given a Kartra IPN dated 9999-12-31 19:00 Eastern, when normalized, then it throws implausible_provider_time', () => {
+  it('given a Kartra IPN dated 9999-12-31 19:00 Eastern, when normalized, then its time is read as given', () => {
     const { body, contentType } = kartraIpn(
       { transactionId: '1', date: '9999-12-31 19:00:00' },
       { secretKey: 's' },
     );
-    expect(() =>
+    expect(
       normalizeNotification({ provider: 'kartra', merchantId: 'm', body, contentType, receivedAt }),
-    ).toThrow(implausible);
+    ).toMatchObject({ occurredAt: '+010000-01-01T00:00:00Z' });
   });
 
-  it('given a Click2Sell notification dated 9999-12-31, when normalized, then it throws implausible_provider_time', () => {
+  it('given a Click2Sell notification dated 9999-12-31, when normalized, then its time is read as given', () => {
     const { body, contentType } = click2sellNotification(
       { c2sTransactionId: '42', purchaseDate: '9999-12-31' },
       { secretKey: 's' },
     );
-    expect(() =>
+    expect(
       normalizeNotification({
         provider: 'click2sell',
         merchantId: 'm',
@@ -56,17 +52,17 @@ describe('normalizeNotification: plausible provider time', () => {
         contentType,
         receivedAt,
       }),
-    ).toThrow(implausible);
+    ).toMatchObject({ occurredAt: '9999-12-31T14:05:09Z' });
   });
 
-  it('given a 2Checkout IPN dated years before its receipt is fine, but one dated 2 days after is not', () => {
+  it('given 2Checkout IPNs dated years before and two days after their receipt, when normalized, then both keep their dates', () => {
     const old = twoCheckoutIpn({ refno: '7', ipnDate: '20200131120000' }, { secretKey: 's' });
     expect(
       normalizeNotification({ provider: '2checkout', merchantId: 'm', ...old, receivedAt }),
     ).toMatchObject({ occurredAt: '2020-01-31T12:00:00Z' });
-    const ahead = twoCheckoutIpn({ refno: '7', ipnDate: '20260202150000' }, { secretKey: 's' });
-    expect(() =>
+    const ahead = twoCheckoutIpn({ refno: '7', ipnDate: '99991231235959' }, { secretKey: 's' });
+    expect(
       normalizeNotification({ provider: '2checkout', merchantId: 'm', ...ahead, receivedAt }),
-    ).toThrow(implausible);
+    ).toMatchObject({ occurredAt: '9999-12-31T23:59:59Z' });
   });
 });

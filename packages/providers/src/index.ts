@@ -6,12 +6,6 @@ export {
   normalizeNotification,
   signatureSchemeOf,
 } from './adapter-for';
-export {
-  providerTimeCeiling,
-  providerTimeProblem,
-  EARLIEST_PROVIDER_TIME_MS,
-  LATEST_PROVIDER_TIME_MS,
-} from './shared/provider-time';
 export type {
   IngressDecision,
   IngressRequest,

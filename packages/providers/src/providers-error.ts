@@ -11,9 +11,8 @@ import { ClawbackError } from '@clawback/errors';
  * - `invalid_field`: a field is present but not of the documented shape (e.g. an order ref).
  * - `invalid_amount`: an amount that is not an exact decimal in the currency's minor units.
  * - `invalid_currency`: not an ISO 4217 code.
- * - `invalid_date`: a date that does not match the provider's format or calendar.
- * - `implausible_provider_time`: a readable provider time outside the plausible range (before
- *   2000, or more than 24 h after the ingress received it; see `shared/provider-time.ts`).
+ * - `invalid_date`: a date that does not match the provider's format or calendar. (A readable
+ *   date that is merely implausible, year 9999 or 1970, is no error: ADR 0020.)
  */
 export type ProvidersErrorCode =
   | 'malformed_body'
@@ -22,8 +21,7 @@ export type ProvidersErrorCode =
   | 'invalid_field'
   | 'invalid_amount'
   | 'invalid_currency'
-  | 'invalid_date'
-  | 'implausible_provider_time';
+  | 'invalid_date';
 
 /** The only error the adapters throw; `field` names the offending field when there is one. */
 export class ProvidersError extends ClawbackError<ProvidersErrorCode> {

@@ -15,7 +15,7 @@ import { isExactlyOnceError, type ExactlyOnceErrorCode } from '@clawback/exactly
  *   cannot bound the partition's watermark.
  * - `unprocessable_record`: normalizing or applying the record threw something that is not a
  *   typed error (a defect); the record is set aside so the partition keeps moving.
- * - provider adapter codes (`malformed_body`, `missing_field`, `implausible_provider_time`, …)
+ * - provider adapter codes (`malformed_body`, `missing_field`, `invalid_date`, …)
  *   and order-machine codes (`unplaceable_notification`, …) pass through unchanged.
  *
  * Operational codes (the first four are also what the `@clawback/exactly-once` errors become,

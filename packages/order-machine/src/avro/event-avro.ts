@@ -1,6 +1,7 @@
 import { isProviderName, type NotificationKind } from '@clawback/notifications';
 import type { LifecycleEvent, LifecycleEventBase } from '../events/lifecycle-event';
 import { OrderMachineError } from '../order-machine-error';
+import { PROVIDER_TIME_WARNING_CODE, type ProviderTimeWarning } from '../rules/provider-time';
 import { REFUND_WARNING_CODES, type RefundWarningCode } from '../rules/refund-warnings';
 import { REJECTION_REASONS, type RejectionReason } from '../rules/rejection-reason';
 import type { OrderLifecycleEvent } from './order-lifecycle-event';
@@ -19,6 +20,7 @@ const EMPTY = {
   affiliate: null,
   subscriptionRefs: null,
   warnings: null,
+  providerTimeWarning: null,
 } as const;
 
 /** The Avro envelope of an event: its own fields set, every other type-specific field null. */
@@ -53,6 +55,22 @@ function header<T extends string>(r: OrderLifecycleEvent, type: T): LifecycleEve
     occurredAt: new Date(r.occurredAt).toISOString(),
     causationId: r.causationId,
     currency: r.currency,
+    ...timeWarning(r),
+  };
+}
+
+/** The header's provider-time warning, placed where `deriveEvents` places it. */
+function timeWarning(r: OrderLifecycleEvent): { providerTimeWarning?: ProviderTimeWarning } {
+  const w = r.providerTimeWarning ?? null;
+  if (w === null) return {};
+  if (w.code !== PROVIDER_TIME_WARNING_CODE)
+    throw new OrderMachineError('invalid_record', `${r.eventId}: unknown time warning ${w.code}`);
+  return {
+    providerTimeWarning: {
+      code: PROVIDER_TIME_WARNING_CODE,
+      providerTime: w.providerTime,
+      detail: w.detail,
+    },
   };
 }
 

@@ -31,4 +31,13 @@ export interface OrderLifecycleEvent {
   readonly subscriptionRefs: readonly string[] | null;
   /** Added later with default `null`: records written before it read as `null`. */
   readonly warnings: readonly RefundWarning[] | null;
+  /**
+   * Added later with default `null` (ADR 0020): set only when the provider time was not used;
+   * absent when read with a writer schema older than the field.
+   */
+  readonly providerTimeWarning?: {
+    readonly code: string;
+    readonly providerTime: string;
+    readonly detail: string;
+  } | null;
 }

@@ -19,6 +19,8 @@ interface AvroCanonicalNotification {
   readonly kind: string;
   readonly refundScope: string | null;
   readonly occurredAt: string;
+  /** Added later with default `null` (ADR 0020). */
+  readonly implausibleProviderTime: string | null;
   readonly currency: string;
   readonly amount: number;
   readonly lines: readonly NotificationLine[];
@@ -46,6 +48,7 @@ function toAvroNotification(n: CanonicalNotification): AvroCanonicalNotification
       : null,
     reason: n.reason ?? null,
     lineQuantities: n.lineQuantities ?? null,
+    implausibleProviderTime: n.implausibleProviderTime ?? null,
   };
 }
 
@@ -71,6 +74,9 @@ function fromAvroNotification(r: AvroCanonicalNotification): CanonicalNotificati
     kind: r.kind as NotificationKind,
     ...(r.refundScope === null ? {} : { refundScope: r.refundScope as RefundScope }),
     occurredAt: r.occurredAt,
+    ...(r.implausibleProviderTime == null
+      ? {}
+      : { implausibleProviderTime: r.implausibleProviderTime }),
     currency: r.currency,
     amount: r.amount,
     lines: r.lines.map((l) => ({

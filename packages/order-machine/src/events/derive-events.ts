@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import type { OrderState } from '../state/order-state';
 import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
+import { providerTimeWarningOf } from '../rules/provider-time';
 import { normalizedTime } from './normalized-time';
 
 /** The fields that differ per event: what an applier writes. Header fields are added here. */
@@ -19,7 +20,8 @@ export interface Outcome {
 /**
  * Appends the events `cause` derived to `state`: numbers `sequence` from the order's version
  * and `eventId` as `{notificationId}#{index}`, and lays every event out with one fixed key order
- * (header first, then the body's own order) so equal inputs serialize to equal bytes.
+ * (header first, then a provider-time warning if any, then the body's own order) so equal inputs
+ * serialize to equal bytes.
  */
 export function deriveEvents(
   state: OrderState,
@@ -27,6 +29,7 @@ export function deriveEvents(
   bodies: readonly EventBody[],
 ): Outcome {
   const occurredAt = normalizedTime(cause.occurredAt);
+  const timeWarning = providerTimeWarningOf(cause);
   const events: LifecycleEvent[] = [];
   for (let index = 0; index < bodies.length; index++) {
     const body = bodies[index] as EventBody & Record<string, unknown>;
@@ -42,6 +45,8 @@ export function deriveEvents(
       causationId: cause.notificationId,
       currency: body.currency,
     };
+    // Only when the provider's time was not used (ADR 0020): other events keep their old bytes.
+    if (timeWarning !== undefined) event.providerTimeWarning = timeWarning;
     // The body's own fields after the header, in the body's order (a loop: no rest copy).
     for (const key of Object.keys(body))
       if (key !== 'type' && key !== 'currency') event[key] = body[key];

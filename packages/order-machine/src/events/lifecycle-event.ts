@@ -1,5 +1,6 @@
 import type { NotificationKind, ProviderName } from '@clawback/notifications';
 import type { RejectionReason } from '../rules/rejection-reason';
+import type { ProviderTimeWarning } from '../rules/provider-time';
 import type { RefundWarning } from '../rules/refund-warnings';
 
 /** One product line of an order, as sold or as refunded. Money in minor units. */
@@ -35,6 +36,11 @@ export interface LifecycleEventBase<Type extends string> {
   readonly causationId: string;
   /** ISO 4217 code of every money field of the event. */
   readonly currency: string;
+  /**
+   * Present only when the causing notification's provider time was implausible: `occurredAt`
+   * is then the ingress's receipt time, and this keeps the provider's (ADR 0020).
+   */
+  readonly providerTimeWarning?: ProviderTimeWarning;
 }
 
 /** An offline/eCheck/authorised payment is not yet captured. */

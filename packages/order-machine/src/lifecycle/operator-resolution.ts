@@ -1,4 +1,5 @@
 import type { CanonicalNotification, OperatorCommand } from '@clawback/notifications';
+import { PROVIDER_TIME_WARNING_CODE } from '../rules/provider-time';
 import type { Rejection } from '../rules/rejection-reason';
 import { emptyOrderState, remainingOf, type OrderState } from '../state/order-state';
 import { isParked } from './parking';
@@ -35,7 +36,9 @@ const AS_REMAINDER = [
 const BY_AMOUNT = ['over_refund_quantity', 'unknown_line'];
 // No case reason is simply retried: lateness no longer rejects a fact (an overdue notification
 // stays parked and applies with its sale), so retrying an `orphan` rejection of an older log
-// could apply a fact twice; such cases are attached or dismissed instead.
+// could apply a fact twice; such cases are attached or dismissed instead. Nor does `apply` fit
+// `provider_time_implausible` (ADR 0020): that fact was applied already, at its receipt; the
+// case is only acknowledged (`dismiss`).
 
 /** The case reasons each resolution fits (docs/order-lifecycle.md, "Operator resolutions"). */
 const RESOLUTION_FITS: Readonly<Record<OperatorCommand['resolution'], readonly string[]>> = {
@@ -117,10 +120,16 @@ function planAttach(state: OrderState, command: OperatorCommand): OperatorPlan {
   return { kind: 'dispatch', state: remembered, notification: causeOf(state, command) };
 }
 
-/** Records a dismissal: the command is seen and a parked subject leaves the queue. */
+/**
+ * Records a dismissal: the command is seen and a parked subject leaves the queue, unless the
+ * dismissal only acknowledges its provider time (ADR 0020): that fact still waits for its sale.
+ */
 function planDismiss(state: OrderState, command: OperatorCommand): OperatorPlan {
   const subjectId = command.subjectNotificationId;
-  const parked = state.parked.find((p) => p.notificationId === subjectId);
+  const acknowledgement = command.caseReason === PROVIDER_TIME_WARNING_CODE;
+  const parked = acknowledgement
+    ? undefined
+    : state.parked.find((p) => p.notificationId === subjectId);
   const released = parked !== undefined && isParked(state, parked) ? settle(state, parked) : state;
   return {
     kind: 'recorded',

@@ -16,6 +16,9 @@ function canonicalCopy(n: CanonicalNotification): CanonicalNotification {
     kind: n.kind,
     ...(n.refundScope === undefined ? {} : { refundScope: n.refundScope }),
     occurredAt: n.occurredAt,
+    ...(n.implausibleProviderTime === undefined
+      ? {}
+      : { implausibleProviderTime: n.implausibleProviderTime }),
     currency: n.currency,
     amount: n.amount,
     lines: n.lines.map((l) => ({

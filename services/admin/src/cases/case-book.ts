@@ -1,4 +1,4 @@
-import type { OrderLifecycleEvent } from '@clawback/order-machine';
+import { PROVIDER_TIME_WARNING_CODE, type OrderLifecycleEvent } from '@clawback/order-machine';
 import type { DeadLetterEntry, LogEntry, LogPosition } from '../log/log-entry';
 import type { Case } from './case';
 import {
@@ -8,6 +8,7 @@ import {
   caseIdOf,
   deadLetterSource,
   lifecycleSource,
+  providerTimeSource,
 } from './case-sources';
 import { caseView, type CaseBase, type CommandSeen, type RedriveSeen } from './case-view';
 
@@ -118,6 +119,7 @@ export class CaseBook {
       this.outcomes.set(event.causationId, list);
       return;
     }
+    this.onProviderTime(event, position);
     const rejected =
       event.type === 'NotificationRejected' &&
       MONEY_MOVING_KINDS.includes(event.notificationKind as never);
@@ -135,6 +137,32 @@ export class CaseBook {
       subjectId: event.causationId,
       currency: event.currency,
       amount: event.amount,
+      firstSeen: known?.firstSeen ?? iso(event.occurredAt),
+      lastSeen: iso(event.occurredAt),
+      openedAtMs: known?.openedAtMs ?? position.timestamp,
+    });
+  }
+
+  /**
+   * A fact applied at its receipt (ADR 0020) is a case of its own, to acknowledge (`dismiss`):
+   * one per notification, whichever of its events (applied, rejected, overdue) carried it.
+   */
+  private onProviderTime(event: OrderLifecycleEvent, position: LogPosition): void {
+    const warning = event.providerTimeWarning ?? null;
+    if (warning === null) return;
+    const caseId = caseIdOf(providerTimeSource(event.orderKey, event.causationId));
+    const known = this.bases.get(caseId);
+    this.bases.set(caseId, {
+      caseId,
+      kind: 'provider_time',
+      orderKey: event.orderKey,
+      merchantId: event.merchantId,
+      provider: event.provider,
+      reasonCode: PROVIDER_TIME_WARNING_CODE,
+      detail: warning.detail,
+      subjectId: event.causationId,
+      currency: event.currency,
+      amount: known?.amount ?? event.amount,
       firstSeen: known?.firstSeen ?? iso(event.occurredAt),
       lastSeen: iso(event.occurredAt),
       openedAtMs: known?.openedAtMs ?? position.timestamp,

@@ -1,6 +1,7 @@
 import type { OperatorCommandBody, RawNotificationRecord } from '@clawback/notifications';
 import type { OrderLifecycleEvent } from '@clawback/order-machine';
 import type { DeadLetterEntry, LogEntry } from '../log/log-entry';
+import { allowedResolutions } from '../commands/allowed-resolutions';
 import { CaseBook } from './case-book';
 import { OVERDUE_EVENT_TYPE } from './case-sources';
 
@@ -185,5 +186,69 @@ describe('the cases projection', () => {
     });
     expect(book.figures(T + 60_000).oldestOpenAgeSeconds).toBe(0);
     expect(book.deadLetter('raw-0-7')).toBe(deadLetter);
+  });
+
+  describe('a fact applied at its receipt because its provider time was implausible (ADR 0020)', () => {
+    const warned = (fields: Partial<OrderLifecycleEvent> = {}) =>
+      event({
+        type: 'RefundApplied',
+        reason: null,
+        detail: null,
+        notificationKind: null,
+        amount: 2500,
+        providerTimeWarning: {
+          code: 'provider_time_implausible',
+          providerTime: '9999-12-31T23:59:59Z',
+          detail: 'provider time 9999-12-31T23:59:59Z is implausible; applied at its receipt',
+        },
+        ...fields,
+      });
+
+    it('given a RefundApplied with a provider-time warning, when folded, then it is an open case that only dismiss fits', () => {
+      const book = new CaseBook();
+      book.apply(warned());
+      const c = only(book);
+      expect(c).toMatchObject({
+        kind: 'provider_time',
+        reasonCode: 'provider_time_implausible',
+        subjectId: 'n-1',
+        status: 'open',
+        detail: expect.stringContaining('9999-12-31T23:59:59Z'),
+        amounts: { currency: 'USD', amount: 2500, applied: 0, excess: null },
+        firstSeen: new Date(T).toISOString(),
+      });
+      // Already applied: applying it again would refund twice, and there is nothing to attach.
+      expect(allowedResolutions(c)).toEqual(['dismiss']);
+      book.apply(
+        command(c.caseId, { resolution: 'dismiss', caseReason: 'provider_time_implausible' }),
+      );
+      expect(only(book).status).toBe('dismissed');
+      expect(book.figures(T).openByReason).toEqual(new Map());
+    });
+
+    it('given a rejected fact that also had an implausible time, when folded, then it is two cases: the rejection and the time', () => {
+      const book = new CaseBook();
+      book.apply(
+        warned({
+          type: 'NotificationRejected',
+          reason: 'over_refund',
+          detail: 'x',
+          notificationKind: 'refund',
+        }),
+      );
+      expect(
+        book
+          .list()
+          .map((c) => c.reasonCode)
+          .sort(),
+      ).toEqual(['over_refund', 'provider_time_implausible']);
+    });
+
+    it('given events without the warning, or caused by an operator command, when folded, then no time case opens', () => {
+      const book = new CaseBook();
+      book.apply(event({ type: 'RefundApplied', reason: null }));
+      book.apply(warned({ eventId: 'op-9#0', causationId: 'op-9' }));
+      expect(book.list()).toEqual([]);
+    });
   });
 });

@@ -37,5 +37,12 @@ export function caseIdOf(source: string): string {
 export const lifecycleSource = (orderKey: string, notificationId: string): string =>
   `order:${orderKey}:${notificationId}`;
 
+/**
+ * The case source of a fact applied at its receipt because its provider time was implausible
+ * (ADR 0020): apart from any rejection or overdue case of the same notification.
+ */
+export const providerTimeSource = (orderKey: string, notificationId: string): string =>
+  `${lifecycleSource(orderKey, notificationId)}:provider_time`;
+
 /** The case source of a dead letter. */
 export const deadLetterSource = (deadLetterId: string): string => `dead-letter:${deadLetterId}`;

@@ -1,7 +1,11 @@
 import type { OperatorResolution } from '@clawback/notifications';
 
-/** What a case is about (ADR 0014). */
-type CaseKind = 'rejected' | 'overdue' | 'dead_letter' | 'cancellation_dead_letter';
+/**
+ * What a case is about (ADR 0014): a rejected or overdue fact, a dead letter, or (ADR 0020) a
+ * fact applied at its receipt because its provider time was implausible.
+ */
+type CaseKind =
+  'rejected' | 'overdue' | 'dead_letter' | 'cancellation_dead_letter' | 'provider_time';
 
 /** `open` until a resolution took effect; `dismissed` by an operator; `resolved` otherwise. */
 export type CaseStatus = 'open' | 'resolved' | 'dismissed';
@@ -38,7 +42,7 @@ export interface Case {
   readonly orderKey: string;
   readonly merchantId: string;
   readonly provider: string;
-  /** A rejection reason, `overdue`, or a dead letter's error code. */
+  /** A rejection reason, `overdue`, `provider_time_implausible`, or a dead letter's error code. */
   readonly reasonCode: string;
   readonly detail: string;
   /** The notification (or dead letter id) the case is about. */

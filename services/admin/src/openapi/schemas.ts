@@ -55,7 +55,9 @@ export const SCHEMAS = {
   OperatorCommand: operatorCommand,
   Case: closed({
     caseId: str,
-    kind: { enum: ['rejected', 'overdue', 'dead_letter', 'cancellation_dead_letter'] },
+    kind: {
+      enum: ['rejected', 'overdue', 'dead_letter', 'cancellation_dead_letter', 'provider_time'],
+    },
     orderKey: str,
     merchantId: str,
     provider: str,

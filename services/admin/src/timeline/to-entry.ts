@@ -46,7 +46,10 @@ export function toEntry(record: TimelineRecord): TimelineEntry {
     }
     case 'event': {
       const e = record.event;
-      const why = e.reason === null ? '' : ` (${e.reason})`;
+      const warning = e.providerTimeWarning ?? null;
+      const why =
+        (e.reason === null ? '' : ` (${e.reason})`) +
+        (warning === null ? '' : ` (provider time ${warning.providerTime} implausible)`);
       return {
         kind: 'event',
         ...base(record.position, `${e.type}${money(e.amount, e.currency)}${why}`),

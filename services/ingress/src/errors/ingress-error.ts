@@ -11,7 +11,6 @@ export type IngressErrorCode =
   | 'checksum_reused'
   | 'source_not_allowed'
   | 'malformed_notification'
-  | 'implausible_provider_time'
   | 'body_too_large'
   | 'kafka_unavailable'
   | 'shutting_down'
@@ -30,7 +29,6 @@ export const STATUS_OF: { readonly [C in IngressErrorCode]: number } = {
   checksum_reused: 409,
   source_not_allowed: 403,
   malformed_notification: 400,
-  implausible_provider_time: 400,
   body_too_large: 413,
   kafka_unavailable: 503,
   shutting_down: 503,

@@ -195,45 +195,18 @@ describe('ingress HTTP: refusals publish nothing', () => {
     expect(publisher.records).toEqual([]);
   });
 
-  it.each([
-    [
-      'a Kartra IPN dated 9999-12-31 19:00 Eastern',
-      '/v1/notifications/kartra/m1',
-      () =>
-        kartraIpn(
-          { transactionId: '9003', date: '9999-12-31 19:00:00' },
-          { secretKey: SECRETS.kartra },
-        ),
-    ],
-    [
-      'a Click2Sell notification dated 9999-12-31',
-      '/v1/notifications/click2sell/m1',
-      () =>
-        click2sellNotification(
-          { c2sTransactionId: '778', purchaseDate: '9999-12-31' },
-          { secretKey: SECRETS.c2s },
-        ),
-    ],
-    [
-      'a 2Checkout IPN dated two days after its receipt',
-      '/v1/notifications/2checkout/m1',
-      () =>
-        twoCheckoutIpn({ refno: '4713', ipnDate: '20260202120006' }, { secretKey: SECRETS.tco }),
-    ],
-  ])('answers 400 implausible_provider_time for %s, publishing nothing', async (_, url, body) => {
-    const { app, publisher, registry } = setup();
+  it('answers 400 malformed_notification for a 2Checkout form that cannot be read unambiguously, publishing nothing', async () => {
+    const { app, publisher } = setup();
 
-    const response = await post(app, url, body());
+    const response = await post(app, '/v1/notifications/2checkout/m1', {
+      // A scalar field sent twice: which value was signed is ambiguous, so it is never read.
+      body: Buffer.from('REFNO=1&REFNO=2&IPN_DATE=99991231235959&HASH=00'),
+      contentType: 'application/x-www-form-urlencoded',
+    });
 
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toEqual({
-      code: 'implausible_provider_time',
-      message: expect.stringContaining('outside 2000-01-01T00:00:00.000Z'),
-    });
+    expect(response.json().error.code).toBe('malformed_notification');
     expect(publisher.records).toEqual([]);
-    expect(await registry.getSingleMetricAsString('clawback_ingress_requests_total')).toContain(
-      'outcome="implausible_provider_time"} 1',
-    );
   });
 
   it('still publishes an authentic notification whose date it cannot read (the lifecycle dead-letters it)', async () => {
@@ -400,3 +373,71 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<vo
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+describe('ingress HTTP: an implausible provider time is accepted (ADR 0020)', () => {
+  it.each([
+    [
+      'a signed 2Checkout IPN dated 9999-12-31 23:59:59',
+      '/v1/notifications/2checkout/m1',
+      () =>
+        twoCheckoutIpn({ refno: '4714', ipnDate: '99991231235959' }, { secretKey: SECRETS.tco }),
+    ],
+    [
+      'a signed 2Checkout IPN dated two days after its receipt',
+      '/v1/notifications/2checkout/m1',
+      () =>
+        twoCheckoutIpn({ refno: '4713', ipnDate: '20260202120006' }, { secretKey: SECRETS.tco }),
+    ],
+    [
+      'a signed 2Checkout IPN dated 1970-01-01',
+      '/v1/notifications/2checkout/m1',
+      () =>
+        twoCheckoutIpn({ refno: '4715', ipnDate: '19700101000000' }, { secretKey: SECRETS.tco }),
+    ],
+    [
+      'a Kartra IPN dated 9999-12-31 19:00 Eastern (year 10000 in UTC)',
+      '/v1/notifications/kartra/m1',
+      () =>
+        kartraIpn(
+          { transactionId: '9003', date: '9999-12-31 19:00:00' },
+          { secretKey: SECRETS.kartra },
+        ),
+    ],
+    [
+      'a Click2Sell notification dated 9999-12-31',
+      '/v1/notifications/click2sell/m1',
+      () =>
+        click2sellNotification(
+          { c2sTransactionId: '778', purchaseDate: '9999-12-31' },
+          { secretKey: SECRETS.c2s },
+        ),
+    ],
+  ])('given %s, then 200 and the raw body is published as sent', async (_, url, body) => {
+    const { app, publisher, registry } = setup();
+    const fixture = body();
+
+    const response = await post(app, url, fixture);
+
+    expect(response.statusCode).toBe(200);
+    expect(publisher.records).toHaveLength(1);
+    expect(publisher.records[0]!.body.toString()).toContain(
+      url.includes('kartra') ? '9999-12-31' : fixture.body.toString().slice(0, 40),
+    );
+    expect(await registry.getSingleMetricAsString('clawback_ingress_requests_total')).not.toContain(
+      'implausible_provider_time',
+    );
+  });
+
+  it('given the same IPN dated 9999 sent twice, then the second is a duplicate at the edge (its id does not depend on the date being plausible)', async () => {
+    const { app, publisher } = setup();
+    const fixture = twoCheckoutIpn(
+      { refno: '4716', ipnDate: '99991231235959' },
+      { secretKey: SECRETS.tco },
+    );
+
+    expect((await post(app, '/v1/notifications/2checkout/m1', fixture)).statusCode).toBe(200);
+    expect((await post(app, '/v1/notifications/2checkout/m1', fixture)).statusCode).toBe(200);
+
+    expect(publisher.records).toHaveLength(1);
+  });
+});

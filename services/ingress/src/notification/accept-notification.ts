@@ -29,8 +29,8 @@ function refused(error: IngressError, detail?: string): NotificationOutcome {
 
 /**
  * The ingress decision for one request, in the order the contract needs: route (404), verify
- * (400/401) before anything is written, refuse an implausible provider time (400), edge
- * dedupe, then publish and wait for Kafka's
+ * (400/401) before anything is written, edge dedupe (a verified notification is published
+ * whatever its provider time says, ADR 0020), then publish and wait for Kafka's
  * acknowledgement (503 when it does not come in time). Never answers `published` or
  * `duplicate` for a record Kafka does not have.
  */
@@ -84,12 +84,6 @@ export async function acceptNotification(
     body: decision.recordBody,
   };
   const reading = readRecord(decision, record, secrets);
-  if (reading.kind === 'implausible') {
-    return refused(
-      new IngressError('implausible_provider_time', reading.error.message, reading.error),
-      reading.error.code,
-    );
-  }
   const notificationId = reading.kind === 'interpreted' ? reading.notificationId : undefined;
   if (notificationId !== undefined && (await deps.dedupe.seen(notificationId))) {
     return {

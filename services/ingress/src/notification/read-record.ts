@@ -1,21 +1,19 @@
-import { normalizeAccepted, ProvidersError, type IngressDecision } from '@clawback/providers';
+import { normalizeAccepted, type IngressDecision } from '@clawback/providers';
 import type { RawNotificationRecord } from '../publish/notification-publisher';
 
 type Accepted = Extract<IngressDecision, { outcome: 'accepted' }>;
 
 /**
  * What the ingress learns from normalizing a verified record before it publishes it:
- * - `interpreted`: its stable notification id (the edge dedupe key);
- * - `implausible`: its provider time is outside the plausible range (before 2000, or more than
- *   24 h after now): refused with 400, since the lifecycle would only dead-letter it and no
- *   later version can make such a date usable;
+ * - `interpreted`: its stable notification id (the edge dedupe key). A provider time that is
+ *   readable but implausible (year 9999, 1970) is no reason to refuse a verified fact: the
+ *   lifecycle applies it at its `receivedAt` and opens a case (ADR 0020);
  * - `uninterpretable`: this version cannot read its amounts, dates or status. It is published
  *   anyway (an authentic fact is never lost) and the lifecycle dead-letters it, where it can be
  *   re-driven after a fix; it simply gets no edge dedupe.
  */
 export type RecordReading =
   | { readonly kind: 'interpreted'; readonly notificationId: string }
-  | { readonly kind: 'implausible'; readonly error: ProvidersError }
   | { readonly kind: 'uninterpretable' };
 
 /**
@@ -35,10 +33,7 @@ export function readRecord(
       currency === undefined ? { receivedAt } : { currency, receivedAt },
     );
     return { kind: 'interpreted', notificationId: notification.notificationId };
-  } catch (error) {
-    if (error instanceof ProvidersError && error.code === 'implausible_provider_time') {
-      return { kind: 'implausible', error };
-    }
+  } catch {
     return { kind: 'uninterpretable' };
   }
 }

@@ -1,5 +1,5 @@
 import type { CommittedPosition } from '@clawback/exactly-once';
-import { LATEST_PROVIDER_TIME_MS } from '@clawback/providers';
+import { LATEST_PROVIDER_TIME_MS } from '@clawback/notifications';
 import { LifecycleError } from '../lifecycle-error';
 
 /**

@@ -1,10 +1,10 @@
 import {
   decide,
+  effectiveProviderTime,
   type DecideOptions,
   type LifecycleEvent,
   type OrderState,
 } from '@clawback/order-machine';
-import { providerTimeProblem } from '@clawback/providers';
 import type { ParkedIndex } from './parked-index';
 import type { PartitionRecord } from './partition-record';
 import { justifiedTime, watermarkAfter } from './watermark';
@@ -29,8 +29,10 @@ export interface RecordContext {
 
 /**
  * One notification record's step, computed without touching `context`, so the caller can
- * apply it whole or dead-letter the record whole: first the plausibility of its provider time,
- * then the watermark ticks its time triggers, then the notification itself.
+ * apply it whole or dead-letter the record whole: first the plausibility of its `receivedAt`,
+ * then the watermark ticks its time triggers, then the notification itself. Its time is the
+ * machine's effective time (ADR 0020): the provider's when plausible, else its `receivedAt`,
+ * so a verified notification with an absurd date is applied, never dead-lettered for it.
  *
  * @throws whatever the machine throws (the caller decides what is retriable).
  */
@@ -40,8 +42,11 @@ export function applyNotification(
   options: DecideOptions,
 ): RecordOutcome {
   const { notification, raw } = record;
-  const dead = implausibility(notification.occurredAt, raw.receivedAt);
-  if (dead !== undefined) return dead;
+  if (justifiedTime(raw.receivedAt) === null) {
+    const errorMessage = `receivedAt ${raw.receivedAt} is outside the plausible range`;
+    return { kind: 'dead', errorCode: 'implausible_received_at', errorMessage };
+  }
+  const receivedAt = new Date(raw.receivedAt).toISOString();
 
   const states = new Map<string, OrderState>();
   const stateOf = (orderKey: string): OrderState | undefined =>
@@ -49,7 +54,7 @@ export function applyNotification(
   const events: LifecycleEvent[] = [];
   const watermark = watermarkAfter(
     context.watermark,
-    Date.parse(notification.occurredAt),
+    Date.parse(effectiveProviderTime(notification.occurredAt, raw.receivedAt)),
     raw.receivedAt,
   );
   if (watermark !== null && (context.watermark === null || watermark > context.watermark)) {
@@ -62,22 +67,10 @@ export function applyNotification(
   }
   const decision = decide(
     stateOf(notification.orderKey),
-    { type: 'notification', notification },
+    { type: 'notification', notification, receivedAt },
     options,
   );
   events.push(...decision.events);
   states.set(notification.orderKey, decision.state);
   return { kind: 'applied', watermark, states, events };
-}
-
-/** The dead-letter outcome of a record whose times cannot be placed, if they cannot. */
-function implausibility(occurredAt: string, receivedAtMs: number): RecordOutcome | undefined {
-  if (justifiedTime(receivedAtMs) === null) {
-    const errorMessage = `receivedAt ${receivedAtMs} is outside the plausible range`;
-    return { kind: 'dead', errorCode: 'implausible_received_at', errorMessage };
-  }
-  const problem = providerTimeProblem(occurredAt, receivedAtMs);
-  return problem === undefined
-    ? undefined
-    : { kind: 'dead', errorCode: 'implausible_provider_time', errorMessage: problem };
 }

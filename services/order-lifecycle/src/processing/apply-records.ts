@@ -47,7 +47,7 @@ export interface AppliedRecords {
  * events, and so does a replay.
  *
  * Each record is all or nothing: the record is dead-lettered, with no tick and no state change,
- * when it cannot be used, when its provider time is implausible, or when the machine throws a
+ * when it cannot be used, when its `receivedAt` is implausible, or when the machine throws a
  * non-retriable error for it or for a tick it triggers. No record stops the partition. Only a
  * retriable error is thrown (the batch is retried), which the pure machine never raises.
  */

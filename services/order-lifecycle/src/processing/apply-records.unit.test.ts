@@ -213,32 +213,36 @@ describe('applyRecords: no record poisons the partition', () => {
     ['unparseable', 'not a date'],
     ['absurdly old (epoch 0)', '1970-01-01T00:00:00.000Z'],
   ])(
-    'given a notification dated %s, when applied, then it never throws, is dead-lettered with implausible_provider_time, and later records still apply',
+    'given a verified notification dated %s, when applied, then it applies at its receivedAt with a warning (ADR 0020), nothing is dead-lettered, and later records still apply',
     (_, occurredAt) => {
       const bad = { ...notification('bad', 'Z', 'payment_completed', START, 1), occurredAt };
       const good = notification('s-A', 'A', 'payment_completed', START + HOUR, 500);
       const result = applyRecords(
         parkedRefunds(),
-        [record(10, bad, START), record(11, good)],
+        [record(10, bad, START + HOUR / 2), record(11, good)],
         options,
       );
-      expect(result.deadLetters).toEqual([
-        expect.objectContaining({ offset: '10', errorCode: 'implausible_provider_time' }),
+      expect(result.deadLetters).toEqual([]);
+      expect(
+        result.events.map((e) => [e.type, e.occurredAt, e.providerTimeWarning?.providerTime]),
+      ).toEqual([
+        ['OrderPaid', new Date(START + HOUR / 2).toISOString(), occurredAt],
+        ['OrderPaid', new Date(START + HOUR).toISOString(), undefined],
+        ['RefundApplied', new Date(START).toISOString(), undefined],
       ]);
-      expect(result.deadLetters[0]!.errorMessage).toContain(occurredAt);
-      expect(result.events.map((e) => e.type)).toEqual(['OrderPaid', 'RefundApplied']);
       expect(result.progress.watermark).toBe(START + HOUR);
       expect(result.progress.parked.size).toBe(5);
     },
   );
 
-  it('given a notification dated years ahead of its receipt, when applied, then it is dead-lettered, the watermark stays within receivedAt + 24 h and no parked refund becomes an orphan', () => {
+  it('given a notification dated years ahead of its receipt, when applied, then it applies at its receipt, the watermark stays within receivedAt + 24 h and no parked refund becomes an orphan', () => {
     const ahead = notification('s-Z', 'Z', 'payment_completed', START + 5 * YEAR, 100);
-    // As a record an older ingress let through: the core is handed it anyway.
     const result = applyRecords(parkedRefunds(), [record(10, ahead, START)], options);
-    expect(result.deadLetters.map((d) => d.errorCode)).toEqual(['implausible_provider_time']);
+    expect(result.deadLetters).toEqual([]);
     expect(result.progress.watermark).toBeLessThanOrEqual(START + SKEW);
-    expect(result.events).toEqual([]);
+    expect(result.events.map((e) => [e.type, e.occurredAt, e.providerTimeWarning?.code])).toEqual([
+      ['OrderPaid', new Date(START).toISOString(), 'provider_time_implausible'],
+    ]);
     expect(result.progress.parked.size).toBe(6);
   });
 

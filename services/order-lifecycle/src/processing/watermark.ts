@@ -2,7 +2,7 @@ import {
   EARLIEST_PROVIDER_TIME_MS,
   LATEST_PROVIDER_TIME_MS,
   providerTimeCeiling,
-} from '@clawback/providers';
+} from '@clawback/notifications';
 
 /**
  * The latest provider time a record can justify: its ingress `receivedAt` plus the stated

@@ -123,10 +123,10 @@ function poisonedLog(): { log: LogRecord[]; bad: Map<string, string> } {
   const providers = PROVIDERS;
   providers.forEach((p, i) => push(p, 'refund', `70${i}`, T0));
   // Kartra first: its year-10000 UTC instant made the old watermark tick throw (issue 9).
-  (['kartra', '2checkout', 'click2sell'] as const).forEach((p, i) => {
-    const id = push(p, 'sale', `80${i}`, { text: FAR_FUTURE[p] });
-    bad.set(id, 'implausible_provider_time');
-  });
+  // Since ADR 0020 these are no poison: each sale applies at its receivedAt, with a warning.
+  (['kartra', '2checkout', 'click2sell'] as const).forEach((p, i) =>
+    push(p, 'sale', `80${i}`, { text: FAR_FUTURE[p] }),
+  );
   providers.forEach((p, i) => push(p, 'sale', `90${i}`, T0 + 10 * MINUTE));
   providers.forEach((p, i) => {
     const id = push(p, 'sale', `81${i}`, { text: UNPARSEABLE[p] });
@@ -146,7 +146,7 @@ describe('poison records (real Kafka, registry, Redis)', () => {
   });
   afterEach(() => context.dispose());
 
-  it('given far-future, unparseable and absurd dates from every provider interleaved with good records, when consumed, then each bad record is dead-lettered with its reason, the partition keeps moving, no parked refund is orphaned and the committed watermark is the latest good provider time', async () => {
+  it('given far-future, unparseable and absurd dates from every provider interleaved with good records, when consumed, then far-future ones apply at their receipt, each unreadable record is dead-lettered with its reason, the partition keeps moving, no parked refund is orphaned and the committed watermark is the latest time placed', async () => {
     const registry = new AvroRegistry(context.config.schemaRegistry);
     const { log, bad } = poisonedLog();
     await produceLog(context, registry, log);
@@ -172,7 +172,17 @@ describe('poison records (real Kafka, registry, Redis)', () => {
       // Records after the bad ones still produce their events.
       expect(story(`${provider}:m-1:90${i}`)).toEqual(['OrderPaid', 'RefundApplied']);
     });
-    expect(events).toHaveLength(12);
+    // The far-future sales apply at their receipt and keep the provider's date as a warning.
+    (['kartra', '2checkout', 'click2sell'] as const).forEach((provider, i) => {
+      const [paid, ...rest] = events.filter((e) => e.orderKey === `${provider}:m-1:80${i}`);
+      expect(rest).toEqual([]);
+      expect(paid).toMatchObject({
+        type: 'OrderPaid',
+        occurredAt: new Date(RECEIVED + (3 + i) * 1000).toISOString(),
+        providerTimeWarning: { code: 'provider_time_implausible' },
+      });
+    });
+    expect(events).toHaveLength(15);
     expect(events.filter((event) => event.type === 'NotificationRejected')).toEqual([]);
 
     const settings = testSettings(context);
@@ -180,7 +190,8 @@ describe('poison records (real Kafka, registry, Redis)', () => {
       await committedPosition(context.admin, settings.groupId, settings.topics.notificationsRaw, 0),
     );
     expect(checkpoint.nextOffset).toBe(String(log.length));
-    expect(checkpoint.watermark).toBe(T0 + 30 * MINUTE);
+    // The latest time placed: the last far-future sale's receipt (log offset 5), never year 9999.
+    expect(checkpoint.watermark).toBe(RECEIVED + 5 * 1000);
 
     // And the committed output is what a pure single pass over the same log yields.
     const { expected } = await outputsAndPureRun(context, registry);

@@ -1,5 +1,3 @@
-import { ProvidersError } from '../providers-error';
-
 /**
  * The earliest provider time Clawback accepts (2000-01-01T00:00:00Z). None of the providers
  * existed before it, so an earlier date is a broken or defaulted field (`0000-00-00`, epoch 0).
@@ -36,7 +34,8 @@ export function providerTimeCeiling(receivedAtMs: number): number {
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /**
- * Why a normalized `occurredAt` is not a plausible provider time, or `undefined` when it is:
+ * Why a normalized `occurredAt` is not a plausible provider time, or `undefined` when it is
+ * (ADR 0008; since ADR 0020 an implausible time is replaced by `receivedAt`, never refused):
  * it must be ISO 8601 UTC with a four-digit year, at or after {@link EARLIEST_PROVIDER_TIME_MS},
  * and at most {@link providerTimeCeiling} of the record's `receivedAt` (epoch ms; without one,
  * at most {@link LATEST_PROVIDER_TIME_MS}). Pure: the bounds come from the record and constants.
@@ -51,26 +50,6 @@ export function providerTimeProblem(
   if (!Number.isNaN(at) && at >= EARLIEST_PROVIDER_TIME_MS && at <= latest) return undefined;
   const received = receivedAtMs === undefined ? '' : ` (received ${iso(receivedAtMs)})`;
   return `provider time ${occurredAt} is outside ${iso(EARLIEST_PROVIDER_TIME_MS)} … ${iso(latest)}${received}`;
-}
-
-/**
- * Throws unless `occurredAt` is a plausible provider time ({@link providerTimeProblem}) for a
- * record received at `receivedAt` (ISO 8601, as in `RawNotification`).
- *
- * @throws ProvidersError `implausible_provider_time` (field `occurredAt`) when it is not;
- *   `invalid_date` (field `receivedAt`) when `receivedAt` is given but not a date.
- */
-export function checkProviderTime(occurredAt: string, receivedAt: string | undefined): void {
-  const received = receivedAt === undefined ? undefined : Date.parse(receivedAt);
-  if (received !== undefined && Number.isNaN(received)) {
-    throw new ProvidersError('invalid_date', `receivedAt: "${receivedAt}" is not a valid date`, {
-      field: 'receivedAt',
-    });
-  }
-  const problem = providerTimeProblem(occurredAt, received);
-  if (problem !== undefined) {
-    throw new ProvidersError('implausible_provider_time', problem, { field: 'occurredAt' });
-  }
 }
 
 function iso(ms: number): string {
