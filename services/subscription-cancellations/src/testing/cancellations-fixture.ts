@@ -60,7 +60,7 @@ function testServiceSettings(ctx: TestContext): CancellationServiceSettings {
 /** Creates the topics, registers the lifecycle schema, and hands out helpers. */
 export async function createCancellationsFixture(): Promise<CancellationsFixture> {
   const ctx = await createTestContext({
-    topics: ['lifecycleEvents', 'cancellations', 'cancellationsDlq'],
+    topics: ['lifecycleEvents', 'cancellations', 'cancellationsDlq', 'cancellationsRedrive'],
   });
   await ctx.redis();
   const registry = new AvroRegistry(ctx.config.schemaRegistry);
