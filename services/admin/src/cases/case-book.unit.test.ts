@@ -82,6 +82,7 @@ const deadLetter: DeadLetterEntry = {
   deadLetteredAt: T,
   raw,
   cancellationEventId: null,
+  cancellation: null,
 };
 
 function only(book: CaseBook) {
