@@ -1,5 +1,6 @@
 import { parseTokens, startAdmin, type RunningAdmin } from '@clawback/admin';
 import { createLogger } from '@clawback/logging';
+import { deleteKeysByPrefix } from '@clawback/redis';
 import { waitFor } from '@clawback/test-harness';
 import type { CancellationEvent } from '../events/cancellation-event';
 import { redriveGroupId } from '../consumer/task-inputs';
@@ -65,12 +66,13 @@ describe('redrive of a cancellation dead letter (real Kafka, registry, Redis; ad
   const redriven = (events: readonly CancellationEvent[]) => events.filter((e) => e.redrive);
 
   it('a failed cancellation is dead-lettered, redriven once through the admin API, and its case resolved', async () => {
-    await fixture.start({
+    const merchants = {
       hooks: {
         click2sell: { secretKey: 'c2s' },
         cancellation: { adapter: 'webhook', webhook: { url: `${hook.url}/hooks`, secret: SECRET } },
       },
-    });
+    };
+    const service = await fixture.start(merchants);
     await fixture.produce([chargebackLost({ merchantId: 'hooks', subscriptionRefs: ['SUB-R'] })]);
     await fixture.consumedAll();
     const [deadLetter] = await fixture.deadLetters();
@@ -139,5 +141,15 @@ describe('redrive of a cancellation dead letter (real Kafka, registry, Redis; ad
     expect(hook.verified.length - failedCalls).toBe(1);
     expect(redriven(await fixture.cancellations())).toHaveLength(2);
     expect(await fixture.deadLetters()).toHaveLength(1);
+
+    // After a restart (and a lost Redis), the service reads which dead letters were redriven
+    // back from the redrive topic: a third redrive does nothing either.
+    await service.stop();
+    expect(await deleteKeysByPrefix(await fixture.ctx.redis(), '')).toBeGreaterThan(0);
+    await fixture.start(merchants);
+    const third = await call('POST', `/v1/dead-letters/${shown!.id}/redrive`, { reason: 'third' });
+    await redriveConsumed(third.body.redriveId as string);
+    expect(hook.verified.length - failedCalls).toBe(1);
+    expect(redriven(await fixture.cancellations())).toHaveLength(2);
   });
 });
