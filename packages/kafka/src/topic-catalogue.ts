@@ -56,6 +56,8 @@ const shapes: Readonly<Record<TopicKey, TopicShape>> = {
   cancellations: { partitions: 6, configs: forever },
   // Exhausted cancellations wait for an operator to re-drive them.
   cancellationsDlq: { partitions: 3, configs: forever },
+  // Redrive commands: kept, because the service reads them back to redrive a dead letter once.
+  cancellationsRedrive: { partitions: 3, configs: forever },
 };
 
 /** Environment-dependent settings of the catalogue. */

@@ -13,6 +13,7 @@ describe('topicNames', () => {
       'affiliates.commission.state',
       'subscriptions.cancellations',
       'subscriptions.cancellations.dlq',
+      'subscriptions.cancellations.redrive',
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface TopicNames {
   readonly cancellations: string;
   /** Cancellations that exhausted their retries. */
   readonly cancellationsDlq: string;
+  /** Operators' redrive commands for cancellation dead letters (ADR 0019). */
+  readonly cancellationsRedrive: string;
 }
 
 /** The role of a topic. */
@@ -31,6 +33,7 @@ export const baseTopicNames: TopicNames = {
   commissionState: 'affiliates.commission.state',
   cancellations: 'subscriptions.cancellations',
   cancellationsDlq: 'subscriptions.cancellations.dlq',
+  cancellationsRedrive: 'subscriptions.cancellations.redrive',
 };
 
 /** All topic roles, in catalogue order. */

@@ -26,6 +26,8 @@ import { ClawbackError } from '@clawback/errors';
  * - `cancellation_settings_invalid`: a merchant's `cancellation` section is invalid (at start).
  * - `delivery_interrupted`: the service is stopping; the batch is left uncommitted (retriable).
  * - `rebuild_failed`: the completed-cancellations record could not be rebuilt from the topic.
+ * - `redrive_command_invalid`: a record of the redrive topic is not a readable redrive command
+ *   (ADR 0019); it is dead-lettered with its bytes.
  * - `completed_record_lost`: the record was lost again right after a rebuild; the slice is
  *   redone once it is complete (retriable; ADR 0010).
  */
@@ -37,6 +39,7 @@ export type CancellationErrorCode =
   | 'receiver_rejected'
   | 'receiver_answer_invalid'
   | 'provider_refused'
+  | 'redrive_command_invalid'
   | 'provider_failed'
   | 'adapter_not_applicable'
   | 'adapter_failed'

@@ -10,7 +10,14 @@ import {
   lifecycleSource,
   providerTimeSource,
 } from './case-sources';
-import { caseView, type CaseBase, type CommandSeen, type RedriveSeen } from './case-view';
+import type { CancellationValue } from '../timeline/timeline-record';
+import {
+  caseView,
+  type CancellationRedriveSeen,
+  type CaseBase,
+  type CommandSeen,
+  type RedriveSeen,
+} from './case-view';
 
 /** Filters of {@link CaseBook.list}; every given one must match. */
 export interface CaseFilter {
@@ -41,6 +48,8 @@ export class CaseBook {
   private readonly outcomes = new Map<string, OrderLifecycleEvent[]>();
   private readonly redrives = new Map<string, RedriveSeen[]>();
   private readonly deadLetters = new Map<string, DeadLetterEntry>();
+  /** By case, then by the redriven dead letter. */
+  private readonly cancellationRedrives = new Map<string, Map<string, CancellationRedriveSeen>>();
 
   /** Folds one record in. */
   apply(entry: LogEntry): void {
@@ -62,6 +71,30 @@ export class CaseBook {
       });
       this.redrives.set(caseId, list);
     }
+  }
+
+  /**
+   * Folds one `subscriptions.cancellations` record in: the steps of a redrive (ADR 0019) are the
+   * resolution of the dead letter's case, which is resolved once the subscription is cancelled.
+   */
+  applyCancellation(value: CancellationValue): void {
+    const origin = value.redrive;
+    if (origin === undefined || origin === null) return;
+    const caseId = caseIdOf(deadLetterSource(origin.deadLetterId));
+    const byDeadLetter = this.cancellationRedrives.get(caseId) ?? new Map();
+    this.cancellationRedrives.set(caseId, byDeadLetter);
+    const seen: CancellationRedriveSeen = byDeadLetter.get(origin.deadLetterId) ?? {
+      operatorId: origin.operatorId,
+      reason: origin.reason,
+      eventIds: [],
+      outcome: 'pending',
+    };
+    byDeadLetter.set(origin.deadLetterId, seen);
+    if (seen.eventIds.includes(value.eventId)) return;
+    seen.eventIds.push(value.eventId);
+    if (value.type === 'SubscriptionCancelled') seen.outcome = 'cancelled';
+    if (value.type === 'SubscriptionCancellationFailed' && seen.outcome !== 'cancelled')
+      seen.outcome = { failedWith: value.lastError?.code ?? 'unknown' };
   }
 
   /** The case, with its resolutions, or `undefined`. */
@@ -109,6 +142,7 @@ export class CaseBook {
       this.commandsByCase.get(base.caseId) ?? [],
       this.outcomes,
       this.redrives.get(base.caseId) ?? [],
+      [...(this.cancellationRedrives.get(base.caseId)?.values() ?? [])],
     );
   }
 

@@ -83,6 +83,7 @@ const deadLetter: DeadLetterEntry = {
   deadLetteredAt: T,
   raw,
   cancellationEventId: null,
+  cancellation: null,
 };
 
 function only(book: CaseBook) {

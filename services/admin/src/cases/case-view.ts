@@ -24,6 +24,35 @@ export interface RedriveSeen {
   readonly offset: string;
 }
 
+/** The steps of a cancellation redrive as read from `subscriptions.cancellations` (ADR 0019). */
+export interface CancellationRedriveSeen {
+  readonly operatorId: string;
+  readonly reason: string;
+  /** Its step event ids, in log order. */
+  readonly eventIds: string[];
+  /** How it ended so far: `SubscriptionCancelled` resolves the case. */
+  outcome: 'pending' | 'cancelled' | { readonly failedWith: string };
+}
+
+/** A cancellation redrive as a resolution: effective (no refusal) only once cancelled. */
+function cancellationRedrive(seen: CancellationRedriveSeen, orderKey: string): CaseResolution {
+  const { outcome } = seen;
+  return {
+    commandId: seen.eventIds[0] ?? '',
+    resolution: 'redrive',
+    operatorId: seen.operatorId,
+    reason: seen.reason,
+    orderKey,
+    eventIds: [...seen.eventIds],
+    refusal:
+      outcome === 'cancelled'
+        ? null
+        : outcome === 'pending'
+          ? 'the cancellation is not confirmed yet'
+          : `the cancellation failed again: ${outcome.failedWith}`,
+  };
+}
+
 const MONEY_APPLIED = ['RefundApplied', 'ChargebackLost', 'PaymentDenied', 'OrderPaid'];
 
 function resolutionOf(
@@ -45,7 +74,7 @@ function resolutionOf(
 function statusOf(resolutions: readonly CaseResolution[]): CaseStatus {
   if (resolutions.some((r) => r.resolution === 'dismiss')) return 'dismissed';
   const effective = (r: CaseResolution) =>
-    r.resolution === 'redrive' || (r.refusal === null && r.eventIds.length > 0);
+    r.refusal === null && (r.resolution === 'redrive' || r.eventIds.length > 0);
   return resolutions.some(effective) ? 'resolved' : 'open';
 }
 
@@ -58,6 +87,7 @@ export function caseView(
   commands: readonly CommandSeen[],
   outcomes: ReadonlyMap<string, readonly OrderLifecycleEvent[]>,
   redrives: readonly RedriveSeen[],
+  cancellationRedrives: readonly CancellationRedriveSeen[] = [],
 ): Case & { readonly openedAtMs: number } {
   const resolutions: CaseResolution[] = commands.map((c) =>
     resolutionOf(c, outcomes.get(c.body.commandId) ?? []),
@@ -72,6 +102,8 @@ export function caseView(
       eventIds: [],
       refusal: null,
     });
+  for (const seen of cancellationRedrives)
+    resolutions.push(cancellationRedrive(seen, base.orderKey));
   const applied = commands
     .flatMap((c) => outcomes.get(c.body.commandId) ?? [])
     .filter((e) => MONEY_APPLIED.includes(e.type))

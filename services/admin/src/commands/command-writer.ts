@@ -2,12 +2,20 @@ import { createTransactionalProducer, initTransactions, type KafkaClient } from 
 import type { RawNotificationRecord } from '@clawback/notifications';
 import type { AvroRegistry } from '@clawback/schema-registry';
 import { AdminError } from '../admin-error';
+import type { CancellationRedriveValue } from './plan-redrive';
 
-/** One record for `payments.notifications.raw`: keyed by its order key. */
-export interface OutgoingRecord {
-  readonly value: RawNotificationRecord;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/**
+ * One record to write: for `payments.notifications.raw` (keyed by its order key), or a
+ * cancellation redrive command for `subscriptions.cancellations.redrive` (keyed by its
+ * subscription ref, ADR 0019).
+ */
+export type OutgoingRecord =
+  | {
+      readonly topic?: 'raw';
+      readonly value: RawNotificationRecord;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | { readonly topic: 'cancellationsRedrive'; readonly value: CancellationRedriveValue };
 
 /** Where a written record landed. */
 interface WrittenRecord {
@@ -15,7 +23,7 @@ interface WrittenRecord {
   readonly offset: string;
 }
 
-/** Writes operator records to the raw topic, all of one call or none. */
+/** Writes operator records, all of one call or none. */
 export interface CommandWriter {
   write(records: readonly OutgoingRecord[]): Promise<readonly WrittenRecord[]>;
   close(): Promise<void>;
@@ -27,6 +35,8 @@ export interface CommandWriterOptions {
   readonly registry: AvroRegistry;
   /** The (possibly prefixed) `payments.notifications.raw`. */
   readonly topic: string;
+  /** The (possibly prefixed) `subscriptions.cancellations.redrive`. */
+  readonly redriveTopic: string;
   readonly transactionalId: string;
   readonly timeoutMs: number;
 }
@@ -47,17 +57,29 @@ export async function createCommandWriter(options: CommandWriterOptions): Promis
 
   const writeNow = async (records: readonly OutgoingRecord[]): Promise<WrittenRecord[]> => {
     const messages = await Promise.all(
-      records.map(async (r) => ({
-        key: r.value.orderKey,
-        value: await options.registry.encode(options.topic, r.value),
-        headers: { ...r.headers },
-      })),
+      records.map(async (r) => {
+        if (r.topic === 'cancellationsRedrive') {
+          const topic = options.redriveTopic;
+          const value = await options.registry.encode(topic, r.value);
+          return { topic, message: { key: r.value.subscriptionRef, value } };
+        }
+        const value = await options.registry.encode(options.topic, r.value);
+        return {
+          topic: options.topic,
+          message: { key: r.value.orderKey, value, headers: { ...r.headers } },
+        };
+      }),
     );
     const transaction = await producer.transaction();
     try {
-      const sent = await transaction.send({ topic: options.topic, messages });
+      const written: WrittenRecord[] = [];
+      // One send per record (operators write few): each answer is that record's position.
+      for (const { topic, message } of messages) {
+        const [sent] = await transaction.send({ topic, messages: [message] });
+        written.push({ partition: sent?.partition ?? 0, offset: sent?.baseOffset ?? '' });
+      }
       await transaction.commit();
-      return sent.map((m) => ({ partition: m.partition, offset: m.baseOffset ?? '' }));
+      return written;
     } catch (error) {
       await transaction.abort().catch(() => undefined);
       throw error;

@@ -34,7 +34,9 @@ export function registerDeadLetterRoutes(app: FastifyInstance, deps: AdminDepend
     const found = deadLetterOf(request.params.id);
     const reason = reasonOf(objectBody(request.body));
     const [written] = await deps.writer.write([planRedrive(found, operatorId, reason)]);
-    const redriveId = `redrive-${written!.partition}-${written!.offset}`;
+    // Raw redrives keep their id; cancellation redrives sit on a topic of their own (ADR 0019).
+    const topic = found.queue === 'raw' ? '' : 'cancellations-';
+    const redriveId = `redrive-${topic}${written!.partition}-${written!.offset}`;
     deps.logger.info({ deadLetterId: found.id, redriveId, operatorId }, 'dead letter re-driven');
     return reply.status(202).send({ redriveId, deadLetterId: found.id });
   });

@@ -7,7 +7,7 @@ import {
 import type { KafkaMessage } from '@clawback/kafka';
 import type { OrderLifecycleEvent } from '@clawback/order-machine';
 import { OPERATOR_HEADER, REASON_HEADER, REDRIVE_HEADER } from '../cases/case-sources';
-import type { LogEntry, LogPosition } from './log-entry';
+import type { FailedCancellation, LogEntry, LogPosition } from './log-entry';
 
 /** Which topic a record came from, by role. */
 export type SourceTopic = 'events' | 'raw' | 'rawDeadLetters' | 'cancellationDeadLetters';
@@ -39,12 +39,7 @@ interface RawDeadLetterValue {
 }
 
 interface CancellationDeadLetterValue {
-  readonly cancellation: {
-    readonly eventId: string;
-    readonly orderKey: string;
-    readonly merchantId: string;
-    readonly provider: string;
-  } | null;
+  readonly cancellation: FailedCancellation | null;
   readonly errorCode: string;
   readonly errorMessage: string;
 }
@@ -100,6 +95,7 @@ export async function decodeEntry(
         deadLetteredAt: at.timestamp,
         raw: d.notification,
         cancellationEventId: null,
+        cancellation: null,
       },
     };
   }
@@ -118,6 +114,23 @@ export async function decodeEntry(
       deadLetteredAt: at.timestamp,
       raw: null,
       cancellationEventId: d.cancellation?.eventId ?? null,
+      cancellation: d.cancellation === null ? null : failedCancellation(d.cancellation),
     },
+  };
+}
+
+/** Only the fields a redrive carries, whatever else the decoded record holds. */
+function failedCancellation(c: FailedCancellation): FailedCancellation {
+  return {
+    eventId: c.eventId,
+    subscriptionRef: c.subscriptionRef,
+    orderKey: c.orderKey,
+    merchantId: c.merchantId,
+    provider: c.provider,
+    adapter: c.adapter,
+    cause: c.cause,
+    causationId: c.causationId,
+    idempotencyKey: c.idempotencyKey,
+    occurredAt: Number(c.occurredAt),
   };
 }

@@ -13,6 +13,21 @@ export interface LogPosition {
 /** Which dead-letter topic a dead letter is on. */
 type DeadLetterQueue = 'raw' | 'cancellations';
 
+/** The dead-lettered `SubscriptionCancellationFailed`, as far as a redrive needs it (ADR 0019). */
+export interface FailedCancellation {
+  readonly eventId: string;
+  readonly subscriptionRef: string;
+  readonly orderKey: string;
+  readonly merchantId: string;
+  readonly provider: string;
+  readonly adapter: string;
+  readonly cause: string;
+  readonly causationId: string;
+  readonly idempotencyKey: string;
+  /** Epoch ms, the causing event's provider time. */
+  readonly occurredAt: number;
+}
+
 /** A dead letter, from either queue, as the admin service shows it. */
 export interface DeadLetterEntry {
   /** `{queue}-{partition}-{offset}` of the dead-letter record: stable, URL-safe. */
@@ -30,6 +45,8 @@ export interface DeadLetterEntry {
   readonly raw: RawNotificationRecord | null;
   /** The failed cancellation step's event id (cancellations queue only). */
   readonly cancellationEventId: string | null;
+  /** The failed cancellation (cancellations queue, stage `cancel` only): what a redrive retries. */
+  readonly cancellation: FailedCancellation | null;
 }
 
 /**

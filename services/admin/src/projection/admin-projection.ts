@@ -18,8 +18,8 @@ export class AdminProjection {
 
   /** Folds one decoded record into both views. */
   apply(record: TimelineRecord): void {
-    if (record.source !== 'adjustment' && record.source !== 'cancellation')
-      this.cases.apply(record);
+    if (record.source === 'cancellation') this.cases.applyCancellation(record.cancellation);
+    else if (record.source !== 'adjustment') this.cases.apply(record);
     this.timelines.apply(record);
   }
 

@@ -31,7 +31,7 @@ export interface RunningAdmin {
 
 /**
  * Starts the admin service: starts reading the topics into the projection (refusing to start
- * when one is missing), registers the raw topic's schema (it writes commands there), opens the
+ * when one is missing), registers the schemas of the topics it writes commands to (raw, cancellation redrives), opens the
  * command writer and listens at once (`/readyz` and `/v1/` answer 503 until the projection
  * caught up).
  */
@@ -54,12 +54,16 @@ export async function startAdmin(options: AdminOptions): Promise<RunningAdmin> {
     // After the topic check: a missing topic must not leave a subject behind in the registry.
     await registerWrittenSchemas(
       registry,
-      new Map([['payments.notifications.raw', settings.topics.notificationsRaw]]),
+      new Map([
+        ['payments.notifications.raw', settings.topics.notificationsRaw],
+        ['subscriptions.cancellations.redrive', settings.topics.cancellationsRedrive],
+      ]),
     );
     writer = await createCommandWriter({
       kafka,
       registry,
       topic: settings.topics.notificationsRaw,
+      redriveTopic: settings.topics.cancellationsRedrive,
       transactionalId: `${settings.transactionalIdPrefix}-admin-${randomUUID()}`,
       timeoutMs: settings.writeTimeoutMs,
     });

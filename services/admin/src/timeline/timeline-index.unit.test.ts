@@ -164,6 +164,7 @@ describe('the order timeline', () => {
         deadLetteredAt: T + 50,
         raw: (raw('i-bad', 'bad', 3, 45) as Extract<TimelineRecord, { source: 'raw' }>).raw,
         cancellationEventId: null,
+        cancellation: null,
       },
     };
     const entries = fold([raw('i-bad', 'bad', 3, 45), dead]).timeline(ORDER)!;

@@ -23,6 +23,14 @@ export interface CancellationValue {
   readonly causationId: string;
   readonly cause: string;
   readonly attempts: number;
+  /** `SubscriptionCancellationFailed`: why (its `code`). */
+  readonly lastError?: { readonly code: string } | null;
+  /** Set on the steps of a redrive (ADR 0019): which dead letter, who and why. */
+  readonly redrive?: {
+    readonly deadLetterId: string;
+    readonly operatorId: string;
+    readonly reason: string;
+  } | null;
 }
 
 /** A decoded record the timeline folds: the cases' entries plus the downstream topics. */

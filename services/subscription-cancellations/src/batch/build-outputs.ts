@@ -80,9 +80,15 @@ export function buildOutputs(entries: readonly BatchEntry[], source: BatchSource
         causationId: request.causationId,
         idempotencyKey: request.idempotencyKey,
         occurredAt: request.occurredAt,
+        ...(request.redrive && { redrive: request.redrive }),
       };
       const id = (type: CancellationEvent['type']) =>
-        cancellationEventId(type, request.causationId, request.subscriptionRef);
+        cancellationEventId(
+          type,
+          request.causationId,
+          request.subscriptionRef,
+          request.redrive?.deadLetterId,
+        );
       cancellations.push({
         ...base,
         eventId: id('SubscriptionCancellationRequested'),

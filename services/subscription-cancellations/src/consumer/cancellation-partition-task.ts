@@ -6,11 +6,10 @@ import {
   isExactlyOnceError,
 } from '@clawback/exactly-once';
 import type { KafkaMessage } from '@clawback/kafka';
-import { buildOutputs } from '../batch/build-outputs';
+import { type BatchEntry, buildOutputs } from '../batch/build-outputs';
 import type { CommittedCancellation } from '../completed/completed-cancellations';
 import type { CancellationEvent } from '../events/cancellation-event';
 import { outputMessages } from '../batch/output-messages';
-import { processRecords } from '../batch/process-records';
 import { interruptibleSleep } from '../delivery/sleep';
 import type { CancellationTaskDeps } from './cancellation-task-deps';
 
@@ -32,6 +31,23 @@ function committedFacts(events: readonly CancellationEvent[]): readonly Committe
   );
 }
 
+/** Carries out one slice of input records, with a sleep that heartbeats. */
+export type ProcessSlice = (
+  slice: readonly KafkaMessage[],
+  sleep: (ms: number) => Promise<void>,
+) => Promise<readonly BatchEntry[]>;
+
+/**
+ * One input topic of the service: the lifecycle events, or the operators' redrive commands
+ * (ADR 0019). Each has its own consumer group, so each commits its own offsets.
+ */
+export interface TaskInput {
+  readonly topic: string;
+  readonly groupId: string;
+  /** The slice processing of one partition, made once the task knows its committed position. */
+  processorFor(partition: number, nextOffset: string): Promise<ProcessSlice>;
+}
+
 /** Longest stretch of a backoff wait without a heartbeat. */
 const HEARTBEAT_EVERY_MS = 1000;
 
@@ -44,6 +60,8 @@ const HEARTBEAT_EVERY_MS = 1000;
 export class CancellationPartitionTask implements PartitionTask {
   private constructor(
     private readonly deps: CancellationTaskDeps,
+    private readonly input: TaskInput,
+    private readonly processSliceOf: ProcessSlice,
     readonly partition: number,
     private nextOffset: string,
   ) {}
@@ -55,13 +73,14 @@ export class CancellationPartitionTask implements PartitionTask {
    */
   static async open(
     deps: CancellationTaskDeps,
+    input: TaskInput,
     partition: number,
   ): Promise<CancellationPartitionTask> {
-    const { settings } = deps;
-    const topic = settings.topics.lifecycleEvents;
-    const { nextOffset } = await committedPosition(deps.admin, settings.groupId, topic, partition);
-    deps.logger.info({ partition, nextOffset }, 'partition opened');
-    return new CancellationPartitionTask(deps, partition, nextOffset);
+    const { topic, groupId } = input;
+    const { nextOffset } = await committedPosition(deps.admin, groupId, topic, partition);
+    const processSlice = await input.processorFor(partition, nextOffset);
+    deps.logger.info({ topic, partition, nextOffset }, 'partition opened');
+    return new CancellationPartitionTask(deps, input, processSlice, partition, nextOffset);
   }
 
   /** The next input offset to process; everything before it is committed. */
@@ -92,16 +111,13 @@ export class CancellationPartitionTask implements PartitionTask {
   private async processSlice(slice: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
     const { deps } = this;
     const { settings, metrics } = deps;
-    const topic = settings.topics.lifecycleEvents;
+    const { topic, groupId } = this.input;
     const signal = deps.process.signal;
-    const entries = await processRecords(slice, {
-      ...deps.process,
-      sleep: async (ms) => {
-        for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
-          await interruptibleSleep(Math.min(left, HEARTBEAT_EVERY_MS), signal);
-          await heartbeat();
-        }
-      },
+    const entries = await this.processSliceOf(slice, async (ms) => {
+      for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
+        await interruptibleSleep(Math.min(left, HEARTBEAT_EVERY_MS), signal);
+        await heartbeat();
+      }
     });
     const outputs = buildOutputs(entries, { topic, partition: this.partition });
     const topicMessages = await outputMessages(outputs, deps.process.codecs, settings.topics);
@@ -111,7 +127,7 @@ export class CancellationPartitionTask implements PartitionTask {
       await commitTransaction(producer, {
         topicMessages,
         consumedOffset: {
-          consumerGroupId: settings.groupId,
+          consumerGroupId: groupId,
           topic,
           partition: this.partition,
           nextOffset,

@@ -2,7 +2,7 @@ import { isProviderName } from '@clawback/notifications';
 import { CancellationError } from '../cancellation-error';
 import type { CancellationCause } from '../policy/cancellation-request';
 import { ADAPTER_NAMES, type AdapterName } from '../settings/merchant-settings';
-import type { CancellationEvent, CancellationFailure } from './cancellation-event';
+import type { CancellationEvent, CancellationFailure, RedriveOrigin } from './cancellation-event';
 
 /** The `SubscriptionCancellationEvent` record of schemas/subscriptions.cancellations.avsc. */
 export interface AvroCancellationEvent {
@@ -21,6 +21,8 @@ export interface AvroCancellationEvent {
   readonly lastError: CancellationFailure | null;
   /** UTC epoch milliseconds (`timestamp-millis`). */
   readonly occurredAt: number;
+  /** Absent in records written before redrives existed (the schema's default is null). */
+  readonly redrive?: RedriveOrigin | null;
 }
 
 /** The Avro envelope of an event. */
@@ -40,6 +42,7 @@ export function toAvroCancellation(event: CancellationEvent): AvroCancellationEv
     alreadyCancelled: event.type === 'SubscriptionCancelled' ? event.alreadyCancelled : false,
     lastError: event.type === 'SubscriptionCancellationFailed' ? event.lastError : null,
     occurredAt: Date.parse(event.occurredAt),
+    redrive: event.redrive ?? null,
   };
 }
 
@@ -80,6 +83,13 @@ export function fromAvroCancellation(r: AvroCancellationEvent): CancellationEven
     causationId: r.causationId,
     idempotencyKey: r.idempotencyKey,
     occurredAt: new Date(r.occurredAt).toISOString(),
+    ...(r.redrive && {
+      redrive: {
+        deadLetterId: r.redrive.deadLetterId,
+        operatorId: r.redrive.operatorId,
+        reason: r.redrive.reason,
+      },
+    }),
   };
   switch (r.type) {
     case 'SubscriptionCancellationRequested':

@@ -2,6 +2,14 @@ import type { ProviderName } from '@clawback/notifications';
 import type { CancellationCause } from '../policy/cancellation-request';
 import type { AdapterName } from '../settings/merchant-settings';
 
+/** Who redrove which dead letter, and why (ADR 0019): carried on every step of a redrive. */
+export interface RedriveOrigin {
+  /** `cancellations-{partition}-{offset}` of the dead letter. */
+  readonly deadLetterId: string;
+  readonly operatorId: string;
+  readonly reason: string;
+}
+
 /** Fields of every event on `subscriptions.cancellations` (keyed by `subscriptionRef`). */
 interface CancellationEventBase<Type extends string> {
   /** Deterministic: see {@link cancellationEventId}. */
@@ -19,6 +27,8 @@ interface CancellationEventBase<Type extends string> {
   readonly idempotencyKey: string;
   /** The causing event's provider time, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
   readonly occurredAt: string;
+  /** Set on the steps of an operator's redrive; absent on the first attempt. */
+  readonly redrive?: RedriveOrigin;
 }
 
 /** Clawback decided to cancel the subscription. */

@@ -26,12 +26,15 @@ export function idempotencyKeyFor(s: SubscriptionIdentity, causationId: string):
 /**
  * `{type}:{causationId}:{subscriptionRef URI-encoded}`: deterministic from the causing lifecycle
  * event, the subscription and the type, so a replay of the input yields the same ids. Encoding
- * the ref keeps the id unambiguous whatever the ids contain.
+ * the ref keeps the id unambiguous whatever the ids contain. The steps of a redrive end in
+ * `:redrive:{deadLetterId}`, so they never repeat the ids of the attempt that failed.
  */
 export function cancellationEventId(
   type: CancellationEventType,
   causationId: string,
   subscriptionRef: string,
+  redriveOf?: string,
 ): string {
-  return `${type}:${causationId}:${encodeURIComponent(subscriptionRef)}`;
+  const id = `${type}:${causationId}:${encodeURIComponent(subscriptionRef)}`;
+  return redriveOf === undefined ? id : `${id}:redrive:${encodeURIComponent(redriveOf)}`;
 }

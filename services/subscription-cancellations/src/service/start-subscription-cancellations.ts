@@ -11,6 +11,7 @@ import { rebuildCompletedCancellations } from '../completed/rebuild-completed';
 import { sharedRebuild } from '../completed/shared-rebuild';
 import { CancellationPartitionTask } from '../consumer/cancellation-partition-task';
 import type { CancellationTaskDeps } from '../consumer/cancellation-task-deps';
+import { lifecycleInput, redriveGroupId, redriveInput } from '../consumer/task-inputs';
 import {
   type CancellationMetrics,
   createCancellationMetrics,
@@ -53,8 +54,9 @@ export interface RunningSubscriptionCancellations {
 /**
  * Starts the service in this process, on `@clawback/exactly-once`'s consumer skeleton:
  * validates the merchants' `cancellation` sections, registers the output schemas, rebuilds the
- * completed-cancellations record from the topic, then consumes `orders.lifecycle.events` with
- * one {@link CancellationPartitionTask} per input partition. The entry point of `main.ts`, of
+ * completed-cancellations record from the topic, then consumes `orders.lifecycle.events` and
+ * `subscriptions.cancellations.redrive` with one {@link CancellationPartitionTask} per input
+ * partition. The entry point of `main.ts`, of
  * end-to-end tests and demos.
  */
 export async function startSubscriptionCancellations(
@@ -124,10 +126,20 @@ export async function startSubscriptionCancellations(
           observer: metricsObserver(metrics, logger),
         },
       };
+      const lifecycle = lifecycleInput(deps);
       await consume({
-        topic: settings.topics.lifecycleEvents,
+        topic: lifecycle.topic,
         settings,
-        openTask: (partition) => CancellationPartitionTask.open(deps, partition),
+        openTask: (partition) => CancellationPartitionTask.open(deps, lifecycle, partition),
+        logger,
+        metrics,
+      });
+      // Operators' redrives (ADR 0019): a consumer group of their own.
+      const redrives = redriveInput(deps, kafka, (value) => registry.decode(value));
+      await consume({
+        topic: redrives.topic,
+        settings: { ...settings, groupId: redriveGroupId(settings.groupId) },
+        openTask: (partition) => CancellationPartitionTask.open(deps, redrives, partition),
         logger,
         metrics,
       });

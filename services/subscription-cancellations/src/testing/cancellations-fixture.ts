@@ -1,3 +1,4 @@
+import type { TopicKey } from '@clawback/kafka';
 import { createLogger } from '@clawback/logging';
 import { type MerchantDirectory, parseMerchants } from '@clawback/merchants';
 import { type LifecycleEvent, toAvroEvent } from '@clawback/order-machine';
@@ -57,10 +58,21 @@ function testServiceSettings(ctx: TestContext): CancellationServiceSettings {
   };
 }
 
-/** Creates the topics, registers the lifecycle schema, and hands out helpers. */
-export async function createCancellationsFixture(): Promise<CancellationsFixture> {
+/**
+ * Creates the topics (the service's, plus `extraTopics` for tests that run more services),
+ * registers the lifecycle schema, and hands out helpers.
+ */
+export async function createCancellationsFixture(
+  extraTopics: readonly TopicKey[] = [],
+): Promise<CancellationsFixture> {
   const ctx = await createTestContext({
-    topics: ['lifecycleEvents', 'cancellations', 'cancellationsDlq'],
+    topics: [
+      'lifecycleEvents',
+      'cancellations',
+      'cancellationsDlq',
+      'cancellationsRedrive',
+      ...extraTopics,
+    ],
   });
   await ctx.redis();
   const registry = new AvroRegistry(ctx.config.schemaRegistry);
