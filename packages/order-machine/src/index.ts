@@ -16,8 +16,4 @@ export { fromAvroEvent, toAvroEvent } from './avro/event-avro';
 export type { OrderLifecycleEvent } from './avro/order-lifecycle-event';
 export { fromAvroState, toAvroState, type AvroOrderState } from './avro/state-avro';
 export { resolutionFits } from './lifecycle/operator-resolution';
-export {
-  effectiveProviderTime,
-  PROVIDER_TIME_WARNING_CODE,
-  type ProviderTimeWarning,
-} from './rules/provider-time';
+export { effectiveProviderTime, PROVIDER_TIME_WARNING_CODE } from './rules/provider-time';

@@ -24,7 +24,6 @@ import { OPTIONS } from '../testing/scenario';
 // every event it causes, and never refuses it for its date.
 
 const RECEIVED = '2026-03-10T10:00:00.000Z';
-const RECEIVED_MS = Date.parse(RECEIVED);
 const schema = (topic: string) =>
   avro.Type.forSchema(
     JSON.parse(readFileSync(join(__dirname, '../../../../schemas', `${topic}.avsc`), 'utf8')),

@@ -44,7 +44,9 @@ export const INGRESS_PATHS = {
             'text/plain': { schema: { type: 'string' } },
           },
         },
-        '400': ingressError('Malformed body (a verified notification is accepted whatever its date says, ADR 0020).'),
+        '400': ingressError(
+          'Malformed body (a verified notification is accepted whatever its date says, ADR 0020).',
+        ),
         '401': ingressError('Signature or secret mismatch; nothing published.'),
         '403': ingressError('The source address is not allowed for the merchant.'),
         '404': ingressError('Unknown provider or merchant.'),
