@@ -80,7 +80,8 @@ export class CaseBook {
     const origin = value.redrive;
     if (origin === undefined || origin === null) return;
     const caseId = caseIdOf(deadLetterSource(origin.deadLetterId));
-    const byDeadLetter = this.cancellationRedrives.get(caseId) ?? new Map();
+    const byDeadLetter =
+      this.cancellationRedrives.get(caseId) ?? new Map<string, CancellationRedriveSeen>();
     this.cancellationRedrives.set(caseId, byDeadLetter);
     const seen: CancellationRedriveSeen = byDeadLetter.get(origin.deadLetterId) ?? {
       operatorId: origin.operatorId,
