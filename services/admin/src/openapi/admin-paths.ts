@@ -141,14 +141,15 @@ export const ADMIN_PATHS = {
   '/v1/dead-letters/{id}/redrive': {
     post: {
       tags: ['admin'],
-      summary: 'Republish a dead letter’s notification to payments.notifications.raw',
+      summary:
+        'Redrive a dead letter: republish its notification to payments.notifications.raw, or ask subscription-cancellations to attempt its cancellation again',
       security: secured,
       parameters: [param('id', 'The dead letter')],
       requestBody: { required: true, content: json(ref('RedriveRequest')) },
       responses: {
         '202': {
           description:
-            'Republished with headers `clawback-redrive-of` and `clawback-operator`; a second redrive is a harmless duplicate.',
+            'Written and committed. A raw dead letter is republished with headers `clawback-redrive-of`, `clawback-operator` and `clawback-reason`; a cancellation dead letter becomes a command on subscriptions.cancellations.redrive (`redriveId` `redrive-cancellations-{partition}-{offset}`), attempted once per dead letter and never for a subscription already cancelled (ADR 0019). A second redrive is a harmless duplicate.',
           content: json(ref('RedriveAccepted')),
         },
         ...writes,

@@ -64,7 +64,7 @@ export async function runRequest(
       );
       return asJson
         ? json(body)
-        : `redrive ${body.redriveId} of ${body.deadLetterId} written to the raw topic\n`;
+        : `redrive ${body.redriveId} of ${body.deadLetterId} written to ${redriveTopicOf(body.redriveId)}\n`;
     }
   }
 }
@@ -102,4 +102,11 @@ async function resolve(
     '',
     caseDetail(outcome.case),
   ].join('\n');
+}
+
+/** Where the admin service wrote a redrive, from its id (ADR 0019). */
+function redriveTopicOf(redriveId: string): string {
+  return redriveId.startsWith('redrive-cancellations-')
+    ? 'the cancellation redrive topic'
+    : 'the raw topic';
 }

@@ -13,7 +13,7 @@ import { masked, when } from '../format';
 import { html, type SafeHtml } from '../html';
 import { csrfField } from '../layout';
 import type { ConsoleSession } from '../session';
-import { REDRIVE_EFFECT } from './money-effect';
+import { CANCELLATION_REDRIVE_EFFECT, REDRIVE_EFFECT } from './money-effect';
 
 type ShownDeadLetter = ReturnType<typeof deadLetterView>;
 
@@ -103,11 +103,12 @@ export function registerDeadLetterPages(scope: FastifyInstance, ctx: ConsoleCont
       if (answer.status !== 200)
         return refusePage(reply, session, answer.status, answer.body.message ?? '');
       const reason = field(request, 'reason').trim();
+      const effect = id.startsWith('cancellations-') ? CANCELLATION_REDRIVE_EFFECT : REDRIVE_EFFECT;
       return sendPage(
         reply,
         { title: 'Confirm redrive', session },
         html`<h1>Confirm redrive of ${id}</h1>
-          <p id="money-effect"><strong>This ${REDRIVE_EFFECT}.</strong></p>
+          <p id="money-effect"><strong>This ${effect}.</strong></p>
           <p>Reason: ${reason}</p>
           <form method="post" action="/console/dead-letters/${encodeURIComponent(id)}/redrive">
             ${csrfField(session)} <input type="hidden" name="reason" value="${reason}" /><button>

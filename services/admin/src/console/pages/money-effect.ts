@@ -48,6 +48,10 @@ function reversals(order: OrderMoney, refundedAfter: number): string[] {
 export const REDRIVE_EFFECT =
   'republishes the original notification unchanged: it moves money only as it would have on arrival';
 
+/** What a cancellation redrive does: one more attempt to cancel; no money moves (ADR 0019). */
+export const CANCELLATION_REDRIVE_EFFECT =
+  'attempts the failed subscription cancellation once more (unless it has been cancelled since): it moves no money';
+
 /**
  * The sentence a confirmation shows: what the resolution does to money, e.g. "applies a
  * refund of 47.00 USD to kartra:m:S-1; reverses 16.45 USD commission for aff-maria".
