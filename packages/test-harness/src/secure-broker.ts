@@ -1,16 +1,13 @@
 // A single-node KRaft broker of a test's own with a SASL_SSL listener, built from infra/'s
 // pieces (the jars come from the shared infra cache), so the shared broker stays untouched.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { settingsFromEnv } from '../../../infra/src/config/settings';
 import { kafkaComponent } from '../../../infra/src/kafka/kafka-component';
 import { ensureSecureMaterial } from '../../../infra/src/kafka/secure-material';
-import type { PidRecord } from '../../../infra/src/process/process-ownership';
-import { spawnDetached } from '../../../infra/src/process/spawn-detached';
-import { isRunning, stopProcess } from '../../../infra/src/process/stop-process';
 import { freePorts } from './free-port';
-import { waitFor } from './wait-for';
+import { startThrowawayComponent } from './throwaway-component';
 
 /** A running broker with a SASL_SSL listener (SCRAM-SHA-512 user, certificate from its own CA). */
 export interface SecureBroker {
@@ -51,31 +48,11 @@ export async function startSecureBroker(): Promise<SecureBroker> {
   };
   const material = ensureSecureMaterial(settings.paths.secureDir, ['127.0.0.1', 'localhost']);
   const component = kafkaComponent(settings, env);
-  let record: PidRecord | undefined;
-  const destroy = async (): Promise<void> => {
-    if (record) await stopProcess(record, 20_000);
-    record = undefined;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await component.prepare(() => undefined);
-    const started = await spawnDetached(component.startCommand());
-    record = started;
-    await waitFor(
-      async () => {
-        if (!isRunning(started)) throw new Error(`secure broker exited; see ${started.logFile}`);
-        return component.probe();
-      },
-      {
-        timeoutMs: 120_000,
-        intervalMs: 250,
-        description: `the secure broker at ${plaintextAddress}`,
-      },
-    );
-  } catch (error) {
-    await destroy();
-    throw error;
-  }
+  const destroy = await startThrowawayComponent(
+    component,
+    dir,
+    `the secure broker at ${plaintextAddress}`,
+  );
   const secureAddress = `127.0.0.1:${securePort}`;
   return {
     secureAddress,

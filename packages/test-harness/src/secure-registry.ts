@@ -1,17 +1,14 @@
 // An Apicurio Registry of a test's own behind basic auth, built from infra/'s pieces (the app
 // comes from the shared infra cache) and storing into a test's broker, so the shared registry
 // stays untouched.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { settingsFromEnv } from '../../../infra/src/config/settings';
-import type { PidRecord } from '../../../infra/src/process/process-ownership';
-import { spawnDetached } from '../../../infra/src/process/spawn-detached';
-import { isRunning, stopProcess } from '../../../infra/src/process/stop-process';
 import { apicurioComponent } from '../../../infra/src/registry/apicurio-component';
 import { ensureRegistryCredentials } from '../../../infra/src/registry/registry-auth';
 import { freePorts } from './free-port';
-import { waitFor } from './wait-for';
+import { startThrowawayComponent } from './throwaway-component';
 
 /** A running registry that answers its APIs only with basic auth. */
 export interface SecureRegistry {
@@ -47,27 +44,7 @@ export async function startSecureRegistry(kafkaBootstrap: string): Promise<Secur
     },
   };
   const component = apicurioComponent(settings, env);
-  let record: PidRecord | undefined;
-  const destroy = async (): Promise<void> => {
-    if (record) await stopProcess(record, 20_000);
-    record = undefined;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await component.prepare(() => undefined);
-    const started = await spawnDetached(component.startCommand());
-    record = started;
-    await waitFor(
-      async () => {
-        if (!isRunning(started)) throw new Error(`secure registry exited; see ${started.logFile}`);
-        return component.probe();
-      },
-      { timeoutMs: 120_000, intervalMs: 250, description: `the secure registry at ${url}` },
-    );
-  } catch (error) {
-    await destroy();
-    throw error;
-  }
+  const destroy = await startThrowawayComponent(component, dir, `the secure registry at ${url}`);
   const { username, password } = ensureRegistryCredentials(settings.paths.secureDir);
   return {
     url,
