@@ -1,4 +1,4 @@
-import { type TwoCheckoutAlgorithm } from '@clawback/providers';
+import { type IngressRequest, type TwoCheckoutAlgorithm } from '@clawback/providers';
 import {
   click2sellNotification,
   kartraIpn,
@@ -21,6 +21,11 @@ export interface AdapterCase {
   readonly bodies: readonly FixtureBody[];
   /** The query string the ingress would pass (Kartra's JSON surface reads `token`). */
   readonly query: Readonly<Record<string, string>>;
+  /**
+   * The merchant's secrets for the case: {@link SECRETS}, plus for SHA-256 and MD5 the
+   * `minimumSignature` a merchant must set to accept them (ADR 0011).
+   */
+  readonly secrets: IngressRequest['secrets'];
   /** What the bare baseline does to a body: parse and check authenticity, nothing else. */
   readonly baseline:
     | 'form+hmac-sha3-256'
@@ -57,6 +62,7 @@ export function adapterCases(count: number): readonly AdapterCase[] {
     provider: '2checkout',
     bodies: twoCheckoutBodies(count, algorithm),
     query: {},
+    secrets: algorithm === 'all' ? SECRETS : { ...SECRETS, minimumSignature: algorithm },
     baseline,
   });
   const range = Array.from({ length: count }, (_, i) => i);
@@ -80,6 +86,7 @@ export function adapterCases(count: number): readonly AdapterCase[] {
         ),
       ),
       query: {},
+      secrets: SECRETS,
       baseline: 'form+compare',
     },
     {
@@ -94,6 +101,7 @@ export function adapterCases(count: number): readonly AdapterCase[] {
         }),
       ),
       query: { token: SECRETS.urlToken },
+      secrets: SECRETS,
       baseline: 'json+compare',
     },
     {
@@ -109,7 +117,9 @@ export function adapterCases(count: number): readonly AdapterCase[] {
           SECRETS,
         ),
       ),
-      query: {},
+      // Click2Sell's checksum is backed by the merchant's URL token (ADR 0011).
+      query: { token: SECRETS.urlToken },
+      secrets: SECRETS,
       baseline: 'form+md5',
     },
   ];

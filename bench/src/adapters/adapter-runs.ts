@@ -1,7 +1,6 @@
 import { adapterFor, type IngressDecision, type IngressRequest } from '@clawback/providers';
 import { nowMs, perSecond } from '../stats/stopwatch';
 import type { AdapterCase } from './adapter-cases';
-import { SECRETS } from './adapter-cases';
 import { bareCheck } from './bare-baseline';
 
 const MERCHANT = 'bench-merchant';
@@ -17,7 +16,7 @@ export interface LoopFigure {
 
 function request(c: AdapterCase, i: number): IngressRequest {
   const { body, contentType } = c.bodies[i % c.bodies.length]!;
-  return { merchantId: MERCHANT, body, contentType, query: c.query, secrets: SECRETS, now: NOW };
+  return { merchantId: MERCHANT, body, contentType, query: c.query, secrets: c.secrets, now: NOW };
 }
 
 function accepted(
