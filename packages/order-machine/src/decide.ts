@@ -158,5 +158,5 @@ export function decide(
       : input.type === 'operator'
         ? onOperator(state, input.command)
         : onNotification(state, input.notification, input.receivedAt);
-  return { state: result.state, events: result.events };
+  return result;
 }

@@ -7,17 +7,17 @@ import type { OrderState } from '../state/order-state';
  */
 export function settle(state: OrderState, notification: CanonicalNotification): OrderState {
   const id = notification.notificationId;
+  const { seenNotificationIds: seen, parked, overdueNotificationIds: overdue } = state;
+  // The two queues are empty for almost every notification: checked before any closure.
   return {
     ...state,
-    seenNotificationIds: state.seenNotificationIds.includes(id)
-      ? state.seenNotificationIds
-      : [...state.seenNotificationIds, id],
-    parked: state.parked.some((p) => p.notificationId === id)
-      ? state.parked.filter((p) => p.notificationId !== id)
-      : state.parked,
-    overdueNotificationIds: state.overdueNotificationIds.includes(id)
-      ? state.overdueNotificationIds.filter((overdue) => overdue !== id)
-      : state.overdueNotificationIds,
+    seenNotificationIds: seen.includes(id) ? seen : [...seen, id],
+    parked:
+      parked.length > 0 && parked.some((p) => p.notificationId === id)
+        ? parked.filter((p) => p.notificationId !== id)
+        : parked,
+    overdueNotificationIds:
+      overdue.length > 0 && overdue.includes(id) ? overdue.filter((o) => o !== id) : overdue,
   };
 }
 

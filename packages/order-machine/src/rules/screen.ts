@@ -1,5 +1,5 @@
 import { isCurrencyCode } from '@clawback/money';
-import { orderKeyOf, type CanonicalNotification } from '@clawback/notifications';
+import type { CanonicalNotification } from '@clawback/notifications';
 import { isUsualProviderTime } from '../events/normalized-time';
 import type { OrderState } from '../state/order-state';
 import type { Rejection } from './rejection-reason';
@@ -34,14 +34,39 @@ export function unplaceable(n: CanonicalNotification): string | null {
   return null;
 }
 
+/**
+ * `orderKey === orderKeyOf(provider, merchantId, orderRef)` without building the key: this runs
+ * for every notification, and the string it would build is garbage at once (ADR 0015).
+ */
+function isOrderKeyOf(n: CanonicalNotification): boolean {
+  const { orderKey, provider, merchantId, orderRef } = n;
+  const afterProvider = provider.length;
+  const afterMerchant = afterProvider + 1 + merchantId.length;
+  return (
+    orderKey.length === afterMerchant + 1 + orderRef.length &&
+    orderKey.startsWith(provider) &&
+    orderKey.charCodeAt(afterProvider) === COLON &&
+    orderKey.startsWith(merchantId, afterProvider + 1) &&
+    orderKey.charCodeAt(afterMerchant) === COLON &&
+    orderKey.endsWith(orderRef)
+  );
+}
+
+const COLON = 58;
+
+function hasInvalidLine(n: CanonicalNotification): boolean {
+  for (const line of n.lines)
+    if (!isMinorUnits(line.amount) || !isMinorUnits(line.quantity)) return true;
+  return false;
+}
+
 /** What makes a notification unusable whatever the order's state, or `null`. */
 function malformation(n: CanonicalNotification): string | null {
-  if (n.orderKey !== orderKeyOf(n.provider, n.merchantId, n.orderRef))
+  if (!isOrderKeyOf(n))
     return `orderKey ${n.orderKey} does not match provider, merchantId and orderRef`;
   if (!isCurrencyCode(n.currency)) return `currency ${n.currency} is not an ISO 4217 code`;
   if (!isMinorUnits(n.amount)) return `amount ${n.amount} is not a non-negative safe integer`;
-  if (n.lines.some((l) => !isMinorUnits(l.amount) || !isMinorUnits(l.quantity)))
-    return 'a line has a negative or non-integer amount or quantity';
+  if (hasInvalidLine(n)) return 'a line has a negative or non-integer amount or quantity';
   const commission = n.affiliate?.commission;
   if (commission !== undefined && !isMinorUnits(commission))
     return `affiliate commission ${commission} is not a non-negative safe integer`;
@@ -56,14 +81,17 @@ function rejected(rejection: Rejection): Screening {
   return { verdict: 'rejected', rejection };
 }
 
+/** The verdicts without data are shared, not allocated per notification. */
+const DUPLICATE: Screening = Object.freeze({ verdict: 'duplicate' });
+const ADMITTED: Screening = Object.freeze({ verdict: 'admitted' });
+
 /**
  * The checks that hold in every state, in order: duplicates (only for fresh arrivals: a parked
  * notification was seen when it was parked), another order's notification, malformed values,
  * unsupported kinds, a currency other than the order's.
  */
 export function screen(state: OrderState, n: CanonicalNotification, arrival: Arrival): Screening {
-  if (arrival === 'fresh' && state.seenNotificationIds.includes(n.notificationId))
-    return { verdict: 'duplicate' };
+  if (arrival === 'fresh' && state.seenNotificationIds.includes(n.notificationId)) return DUPLICATE;
   if (n.orderKey !== state.orderKey)
     return rejected({
       reason: 'order_mismatch',
@@ -81,5 +109,5 @@ export function screen(state: OrderState, n: CanonicalNotification, arrival: Arr
       reason: 'currency_mismatch',
       detail: `${n.currency} on an order in ${state.currency}`,
     });
-  return { verdict: 'admitted' };
+  return ADMITTED;
 }

@@ -27,6 +27,11 @@ describe('screening (every state)', () => {
       { lines: [{ lineId: 'a', name: 'a', quantity: 0.5, amount: 1 }] },
     ],
     ['an inconsistent orderKey', { orderRef: 'other' }],
+    // Same key length, the separator elsewhere: '2checkout:m:1:9001' is not '2checkout:m-1:9001'.
+    ['an orderKey split elsewhere', { merchantId: 'm', orderRef: '1:9001' }],
+    ['an orderKey with another provider', { provider: 'kartra' as const }],
+    ['an orderKey with a longer orderRef', { orderRef: '90011' }],
+    ['an orderKey with a shorter orderRef', { orderRef: '900' }],
   ])('given a paid order, when a refund has %s, then invalid_notification', (_what, fields) => {
     expect(when(given(sale(100)), refund(10, fields)).events).toMatchObject([
       { reason: 'invalid_notification' },
