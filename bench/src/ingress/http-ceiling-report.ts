@@ -22,6 +22,8 @@ export interface HttpCeilingFigures {
   readonly acceptedWholeRound: number;
   readonly recordsWritten: number;
   readonly workersCpuCores: readonly number[] | null;
+  /** The load generator's own CPU (one thread): near 1, it and not the server is the limit. */
+  readonly loadGeneratorCpuCores: number;
   /** 200s per CPU-second of the whole cluster (primary and workers). */
   readonly perCpuSecond: number | null;
   /** Microseconds of cluster CPU per 200. */
@@ -44,6 +46,7 @@ export function httpCeilingFigures(run: HttpCeilingRun): HttpCeilingFigures {
     acceptedWholeRound: run.load.okAll,
     recordsWritten: run.written,
     workersCpuCores: run.cpu ? run.cpu.childCores.map((c) => round(c)) : null,
+    loadGeneratorCpuCores: round(run.load.cpuCores),
     perCpuSecond: cores ? round(perSecond / cores, 0) : null,
     cpuMicrosecondsPerRequest: cores ? round((cores / perSecond) * 1e6, 0) : null,
     loadAverage1m: run.loadAverage1m,
@@ -78,6 +81,7 @@ export function httpCeilingTable(
       'per second',
       'ingress ÷ this',
       'workers CPU',
+      'load generator CPU',
       'per CPU-second',
       'CPU µs per request',
       'ingress ÷ this, per CPU-second',
@@ -89,6 +93,7 @@ export function httpCeilingTable(
       formatCount(c.perSecond),
       formatRatio(ingress.perSecond / c.perSecond),
       c.workersCpuCores ? c.workersCpuCores.map((x) => formatFixed(x, 2)).join(' + ') : 'n/a',
+      formatFixed(c.loadGeneratorCpuCores, 2),
       c.perCpuSecond ? formatCount(c.perCpuSecond) : 'n/a',
       micro(c.perCpuSecond),
       c.perCpuSecond && ingress.perCpuSecond
