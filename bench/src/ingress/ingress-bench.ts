@@ -1,20 +1,13 @@
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
-import { openBenchEnvironment, type BenchEnvironment } from '../pipeline/bench-environment';
-import { runChild } from '../pipeline/child-process';
+import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { ipnPool } from '../pipeline/ipn-pool';
 import { BENCH_MERCHANT, writeMerchantsFile } from '../pipeline/merchants-file';
-import { measureTreeCpu, type TreeCpu } from '../pipeline/process-tree-cpu';
 import { rawMessages } from '../pipeline/raw-records';
-import { recordsOn } from '../pipeline/topic-offsets';
-import { nowMs } from '../stats/stopwatch';
 import { bareProducerRun, type BareProducerFigures } from './bare-producer';
-import { startIngressCluster, type IngressCluster } from './ingress-cluster';
+import { BARE_HTTP_TOPIC, httpCeilings } from './http-ceilings';
+import { startIngressCluster } from './ingress-cluster';
 import { ingressFigures, ingressTables, type IngressRound } from './ingress-report';
-import type { LoadRequest, LoadResult } from './load-request';
-
-const LOAD_GENERATOR = resolve(__dirname, 'http-load.ts');
+import { loadRound } from './load-round';
 
 /** The run's shape; `quick` only checks the code paths. */
 function ingressParameters(quick: boolean) {
@@ -32,52 +25,12 @@ function ingressParameters(quick: boolean) {
   };
 }
 
-type Parameters = ReturnType<typeof ingressParameters>;
-
-/** One timed load round against the running cluster, with the CPU of each of its processes. */
-async function loadRound(
-  env: BenchEnvironment,
-  cluster: IngressCluster,
-  p: Parameters,
-  round: number,
-  log: (line: string) => void,
-): Promise<Omit<IngressRound, 'baselineBefore' | 'baselineAfter'>> {
-  const topic = env.topics.notificationsRaw;
-  const loadAverage1m = loadavg()[0]!;
-  const rawBefore = await recordsOn(env.admin, topic);
-  let stop: (() => TreeCpu | null) | undefined;
-  let cpu: TreeCpu | null = null;
-  const request: LoadRequest = {
-    url: `${cluster.url}/v1/notifications/2checkout/${BENCH_MERCHANT.id}`,
-    connections: p.connections,
-    warmUpSeconds: p.warmUpSeconds,
-    durationSeconds: p.durationSeconds,
-    // Orders of its own per round: every round's IPNs are new to the edge dedupe.
-    pool: {
-      count: p.poolSize,
-      firstOrder: round * 1_000_000,
-      seed: p.seed + 100 * round,
-      merchantId: BENCH_MERCHANT.id,
-      secretKey: BENCH_MERCHANT.twoCheckoutSecret,
-    },
-  };
-  const load: LoadResult = await runChild<LoadRequest, LoadResult>(LOAD_GENERATOR, request, {
-    timeoutMs: 600_000,
-    onProgress: log,
-    onMark: (mark) => {
-      if (mark === 'measuring') stop = measureTreeCpu(cluster.pid, nowMs);
-      if (mark === 'done') cpu = stop?.() ?? null;
-    },
-  });
-  const written = (await recordsOn(env.admin, topic)) - rawBefore;
-  return { load, cpu, written, loadAverage1m };
-}
-
 async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
   const p = ingressParameters(options.quick);
   const env = await openBenchEnvironment('ingress', {
     topics: ['notificationsRaw'],
     registerRawSchema: true,
+    extraTopics: [BARE_HTTP_TOPIC],
   });
   const merchants = await writeMerchantsFile();
   try {
@@ -113,7 +66,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
           `round ${round}/${p.rounds}: ingress, ${p.connections} connections, ` +
             `${p.warmUpSeconds} s warm-up + ${p.durationSeconds} s; then the baseline again`,
         );
-        const measured = await loadRound(env, cluster, p, round, options.log);
+        const measured = await loadRound(env.admin, cluster, topic, p, round, options.log);
         if (round === p.rounds) {
           shutdownExit = await cluster.stop();
         }
@@ -129,7 +82,15 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     }
     options.log(`the ceiling: batches of ${p.ceilingBatchSize} (${p.ceilingSeconds} s)`);
     const ceiling = await baseline(p.ceilingBatchSize, p.ceilingSeconds);
-    const figures = ingressFigures({ workers: cluster.workers, rounds, ceiling, shutdownExit });
+    // Same load generator, request bytes and worker count, without the ingress's work.
+    const ceilings = await httpCeilings(env, p, cluster.workers, p.rounds + 1, options.log);
+    const figures = ingressFigures({
+      workers: cluster.workers,
+      rounds,
+      ceiling,
+      httpCeilings: ceilings,
+      shutdownExit,
+    });
     return {
       parameters: {
         ...p,

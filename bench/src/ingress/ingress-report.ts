@@ -1,19 +1,18 @@
-import type { TreeCpu } from '../pipeline/process-tree-cpu';
 import type { BenchTable } from '../report/bench-table';
 import { formatCount, formatFixed, formatRatio, round } from '../report/format';
 import type { LatencySummary } from '../stats/percentiles';
 import type { BareProducerFigures } from './bare-producer';
-import type { LoadResult } from './load-request';
+import {
+  httpCeilingFigures,
+  httpCeilingRows,
+  httpCeilingTable,
+  type HttpCeilingFigures,
+} from './http-ceiling-report';
+import type { HttpCeilingRun } from './http-ceilings';
+import type { MeasuredRound } from './load-round';
 
 /** One load round against the cluster, between two baseline runs. */
-export interface IngressRound {
-  readonly load: LoadResult;
-  /** CPU of the primary and each worker in the timed window; null without /proc. */
-  readonly cpu: TreeCpu | null;
-  /** Records that landed on the raw topic during the round (warm-up and drain included). */
-  readonly written: number;
-  /** The machine's 1-minute load average as the round started. */
-  readonly loadAverage1m: number;
+export interface IngressRound extends MeasuredRound {
   readonly baselineBefore: BareProducerFigures;
   readonly baselineAfter: BareProducerFigures;
 }
@@ -23,6 +22,8 @@ export interface IngressMeasurements {
   readonly workers: number;
   readonly rounds: readonly IngressRound[];
   readonly ceiling: BareProducerFigures;
+  /** The same load against bare node:http clusters (see `http-ceilings.ts`). */
+  readonly httpCeilings: readonly HttpCeilingRun[];
   /** How the cluster's primary exited on SIGTERM (0: every worker closed gracefully). */
   readonly shutdownExit: number | NodeJS.Signals | null;
 }
@@ -92,6 +93,8 @@ export interface IngressFigures {
     readonly runs: readonly ProducerFigures[];
   };
   readonly ceiling: ProducerFigures & { readonly what: string };
+  /** Bare node HTTP, then with a bare producer, then with the ingress's producer. */
+  readonly httpCeilings: readonly HttpCeilingFigures[];
   readonly ratio: { readonly ingressOverBaseline: number; readonly ingressOverCeiling: number };
   readonly shutdownExitCode: number | string | null;
 }
@@ -191,6 +194,7 @@ export function ingressFigures(m: IngressMeasurements): IngressFigures {
       what: 'the same bare producer with batches of 200 (the ingress batch cap)',
       ...producer(m.ceiling),
     },
+    httpCeilings: m.httpCeilings.map(httpCeilingFigures),
     ratio: {
       ingressOverBaseline: median(rounds.map((r) => r.ratio)),
       ingressOverCeiling: round(accepted / m.ceiling.recordsPerSecond),
@@ -239,8 +243,13 @@ export function ingressTables(f: IngressFigures, connections: number): BenchTabl
           '0',
           formatRatio(f.ceiling.recordsPerSecond / base),
         ],
+        ...httpCeilingRows(f.httpCeilings, base),
       ],
     },
+    httpCeilingTable(f.httpCeilings, {
+      perSecond: f.median.acceptedPerSecond,
+      perCpuSecond: middle.perCpuSecond?.ingress ?? null,
+    }),
     {
       title: 'ingress: each round (CPU cores used in the timed window, from /proc)',
       columns: [

@@ -61,6 +61,13 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
     loggerInstance: logger,
     // Fastify's request log lines carry the URL, i.e. Kartra's ?token=; we log our own.
     logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (a pino child with its bindings, for every request): the
+    // ingress logs through its own logger, never request.log, so only fastify's own rare
+    // lines lose the request id.
+    childLoggerFactory: (parent, bindings, options) =>
+      options.level === undefined && options.serializers === undefined
+        ? parent
+        : parent.child(bindings, options),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: false,
     // Answers from the router and from node's parser use our error shape and codes too.
@@ -95,12 +102,17 @@ export function buildIngress(deps: IngressDependencies): IngressApp {
       dedupeWarning({ operation, err }, 'edge dedupe unavailable; going on without it');
     },
   });
+  // Bound once: observed for every request (see bound-children.ts).
+  const publishSeconds = {
+    acked: metrics.publishSeconds.labels('acked'),
+    failed: metrics.publishSeconds.labels('failed'),
+  };
   const coalescer = new PublishCoalescer({
     publisher: deps.publisher,
     dedupe,
     now: deps.now,
     onSettled: (result, durationMs, err) => {
-      metrics.publishSeconds.observe({ result }, durationMs / 1000);
+      publishSeconds[result].observe(durationMs / 1000);
       if (err !== undefined) logger.warn({ err }, 'publish to Kafka failed');
     },
   });

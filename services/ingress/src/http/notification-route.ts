@@ -1,6 +1,7 @@
 import type { IngressApp } from './ingress-app';
 import type { Logger } from '@clawback/logging';
 import { isProviderName } from '@clawback/notifications';
+import { boundChildren } from '../metrics/bound-children';
 import type { IngressMetrics } from '../metrics/ingress-metrics';
 import type { AcceptDependencies } from '../notification/accept-notification';
 import { acceptNotification } from '../notification/accept-notification';
@@ -36,6 +37,9 @@ export function registerNotificationRoute(
   app: IngressApp,
   options: NotificationRouteOptions,
 ): void {
+  const requests = boundChildren((provider, outcome) =>
+    options.metrics.requests.labels(provider, outcome),
+  );
   app.post<{ Params: RouteParams; Querystring: Record<string, unknown> }>(
     '/v1/notifications/:provider/:merchantId',
     async (request, reply) => {
@@ -53,7 +57,7 @@ export function registerNotificationRoute(
       );
       const providerLabel = isProviderName(provider) ? provider : 'unknown';
       const label = outcomeLabel(outcome);
-      options.metrics.requests.inc({ provider: providerLabel, outcome: label });
+      requests(providerLabel, label).inc();
       options.summary.count(label);
       if (outcome.kind === 'refused') {
         // An unknown provider's or merchant's path segment is the sender's text: not logged.

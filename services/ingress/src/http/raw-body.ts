@@ -7,10 +7,17 @@ import type { IngressApp } from './ingress-app';
  */
 export function acceptRawBodies(app: IngressApp): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+  const keep = (_request: unknown, body: Buffer | string, done: (e: null, b: unknown) => void) => {
     done(null, body);
-  });
+  };
+  // The same parser under the content types providers send: fastify caches its lookup of a
+  // named type, while the catch-all is looked up (the header parsed) on every request.
+  app.addContentTypeParser(PROVIDER_CONTENT_TYPES, { parseAs: 'buffer' }, keep);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, keep);
 }
+
+/** What the providers' notifications declare (forms, JSON). */
+const PROVIDER_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'application/json'];
 
 /** The request body as bytes; empty when none was sent. */
 export function bodyBytes(body: unknown): Buffer {
