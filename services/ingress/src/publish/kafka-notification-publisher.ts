@@ -1,13 +1,19 @@
 import type { Producer } from '@clawback/kafka';
 import type { NotificationPublisher, RawNotificationRecord } from './notification-publisher';
-import { SerialBatchSender, type BatchLimits } from './serial-batch-sender';
+import { PartitionLanes, type PartitionCount } from './partition-lanes';
+import type { BatchLimits } from './serial-batch-sender';
 
 /** What {@link kafkaNotificationPublisher} is built from. */
 export interface KafkaNotificationPublisherOptions {
-  /** An idempotent producer (`createIdempotentProducer`), already connected or connecting. */
-  readonly producer: Pick<Producer, 'send'>;
+  /**
+   * Idempotent producers (`createIdempotentProducer`), already connected or connecting: one per
+   * lane of partitions ({@link PartitionLanes}).
+   */
+  readonly producers: readonly Pick<Producer, 'send'>[];
   /** The raw topic's name (prefixed in tests). */
   readonly topic: string;
+  /** The raw topic's partition count (read from the cluster). */
+  readonly partitionCount: PartitionCount;
   /** Avro through the registry, Confluent wire format. */
   readonly encode: (record: RawNotificationRecord) => Promise<Buffer>;
   /** Kafka reachability, for `/readyz`. */
@@ -19,11 +25,16 @@ export interface KafkaNotificationPublisherOptions {
 export function kafkaNotificationPublisher(
   options: KafkaNotificationPublisherOptions,
 ): NotificationPublisher {
-  const sender = new SerialBatchSender(options.producer, options.topic, options.batchLimits);
+  const lanes = new PartitionLanes(
+    options.producers,
+    options.topic,
+    options.partitionCount,
+    options.batchLimits,
+  );
   return {
     publish: async (record) => {
       const value = await options.encode(record);
-      await sender.send({ key: record.orderKey, value });
+      await lanes.send({ key: record.orderKey, value });
     },
     isReady: options.ready,
   };

@@ -61,7 +61,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     logger,
     clientId: `${config.kafka.clientId}-ingress`,
   });
-  const link = openKafkaLink(kafka, logger);
+  const link = openKafkaLink(kafka, logger, settings.producerLanes);
   const registry = new AvroRegistry(config.schemaRegistry);
   const topic = topicNames(config.kafka.topicPrefix).notificationsRaw;
   // The ingress owns the raw topic's schema: it registers it itself (in the background, like
@@ -76,8 +76,9 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
       logger.warn({ err, attempt }, 'cannot register the raw notification schema yet'),
   );
   const publisher = kafkaNotificationPublisher({
-    producer: link.producer,
+    producers: link.producers,
     topic,
+    partitionCount: () => link.partitionCount(topic),
     encode: (record) => registry.encode(topic, record),
     ready: async () => schemaRegistered && (await link.ready()),
   });

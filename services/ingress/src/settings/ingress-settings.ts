@@ -26,6 +26,12 @@ export interface IngressSettings {
   readonly maxConnectionsPerSource: number;
   /** Open connections allowed in all; 0 means no global limit. */
   readonly maxConnections: number;
+  /**
+   * Idempotent producers per process, each owning a lane of the raw topic's partitions
+   * (`partition % lanes`), so partitions' produce requests run side by side (ADR 0004).
+   * Default 12, the raw topic's partition count; more than the partitions gains nothing.
+   */
+  readonly producerLanes: number;
 }
 
 /** Defaults of {@link IngressSettings}. */
@@ -39,6 +45,7 @@ export const DEFAULT_INGRESS_SETTINGS: IngressSettings = {
   keepAliveTimeoutMs: 5_000,
   maxConnectionsPerSource: 64,
   maxConnections: 0,
+  producerLanes: 12,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -58,7 +65,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
  * Reads `INGRESS_BODY_LIMIT_BYTES`, `INGRESS_PUBLISH_TIMEOUT_MS`, `INGRESS_RETRY_AFTER_SECONDS`
  * `INGRESS_DEDUPE_TTL_SECONDS`, `INGRESS_HEADERS_TIMEOUT_MS`, `INGRESS_REQUEST_TIMEOUT_MS`,
  * `INGRESS_KEEP_ALIVE_TIMEOUT_MS`, `INGRESS_MAX_CONNECTIONS_PER_SOURCE` and
- * `INGRESS_MAX_CONNECTIONS`. The dedupe window may not be shorter than two days, or retried
+ * `INGRESS_MAX_CONNECTIONS`, `INGRESS_PRODUCER_LANES`. The dedupe window may not be shorter than two days, or retried
  * 2Checkout notifications would slip past it; the header timeout may not exceed the request
  * timeout (node refuses that combination).
  */
@@ -92,6 +99,7 @@ export function loadIngressSettings(env: Env): IngressSettings {
       100_000,
     ),
     maxConnections: integer(env, 'INGRESS_MAX_CONNECTIONS', d.maxConnections, 0, 1_000_000),
+    producerLanes: integer(env, 'INGRESS_PRODUCER_LANES', d.producerLanes, 1, 64),
   };
   if (settings.headersTimeoutMs > settings.requestTimeoutMs) {
     throw new ConfigError(

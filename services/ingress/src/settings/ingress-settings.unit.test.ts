@@ -21,6 +21,7 @@ describe('loadIngressSettings', () => {
         INGRESS_KEEP_ALIVE_TIMEOUT_MS: '3000',
         INGRESS_MAX_CONNECTIONS_PER_SOURCE: '16',
         INGRESS_MAX_CONNECTIONS: '1000',
+        INGRESS_PRODUCER_LANES: '4',
       }),
     ).toEqual({
       bodyLimitBytes: 4096,
@@ -32,6 +33,7 @@ describe('loadIngressSettings', () => {
       keepAliveTimeoutMs: 3000,
       maxConnectionsPerSource: 16,
       maxConnections: 1000,
+      producerLanes: 4,
     });
   });
 

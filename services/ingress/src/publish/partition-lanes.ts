@@ -1,0 +1,51 @@
+import { partitionOfKey, type Message, type Producer } from '@clawback/kafka';
+import { SerialBatchSender, type BatchLimits } from './serial-batch-sender';
+
+/** The partition count of the topic, read once from the cluster (retried after a failure). */
+export type PartitionCount = () => Promise<number>;
+
+/**
+ * Sends keyed records through several idempotent producers, each owning the partitions
+ * `p % lanes === lane`, one request in flight per producer (ADR 0004).
+ *
+ * Why: our producers send one request per topic-partition (a kafkajs send spanning brokers can
+ * double or drop records), and one kafkajs producer has one request in flight per broker, so a
+ * batch over 12 partitions took 12 round trips in a row before any record in it was
+ * acknowledged. With a producer per lane the partitions' requests run side by side: a record
+ * waits for at most the request in flight on its own lane. Each record is placed where the
+ * default partitioner would put it (murmur2 of the order key, {@link partitionOfKey}), so an
+ * order's notifications stay on one partition, in order.
+ */
+export class PartitionLanes {
+  private readonly senders: readonly SerialBatchSender[];
+  private count: Promise<number> | undefined;
+
+  constructor(
+    producers: readonly Pick<Producer, 'send'>[],
+    topic: string,
+    private readonly partitionCount: PartitionCount,
+    limits?: BatchLimits,
+  ) {
+    if (producers.length === 0) throw new RangeError('at least one producer lane is needed');
+    this.senders = producers.map((producer) => new SerialBatchSender(producer, topic, limits));
+  }
+
+  /** Resolves when Kafka acknowledged `message` (which must have a key). */
+  async send(message: Message & { readonly key: string | Buffer }): Promise<void> {
+    const partition = partitionOfKey(message.key, await this.partitions());
+    const sender = this.senders[partition % this.senders.length]!;
+    await sender.send({ ...message, partition });
+  }
+
+  private partitions(): Promise<number> {
+    if (this.count === undefined) {
+      const reading = this.partitionCount();
+      // A failed read (brokers away) is not remembered: the next record asks again.
+      reading.catch(() => {
+        if (this.count === reading) this.count = undefined;
+      });
+      this.count = reading;
+    }
+    return this.count;
+  }
+}
