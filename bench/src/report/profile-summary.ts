@@ -17,7 +17,7 @@ interface CpuProfile {
 }
 
 /** Self and inclusive time of one function (by name and place), in microseconds. */
-export interface FunctionTime {
+interface FunctionTime {
   readonly name: string;
   readonly selfUs: number;
   readonly totalUs: number;
@@ -28,7 +28,7 @@ export interface FunctionTime {
  * per sample even when it is on the stack several times (recursion), so it never exceeds the
  * profile's duration.
  */
-export function summarizeProfile(profile: CpuProfile): {
+function summarizeProfile(profile: CpuProfile): {
   readonly totalUs: number;
   readonly functions: readonly FunctionTime[];
 } {
