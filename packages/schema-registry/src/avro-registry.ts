@@ -4,6 +4,7 @@ import { basicAuthHeader } from './basic-auth';
 import type { AvroRecordSchema } from './schema-files';
 import { subjectFor } from './schema-files';
 import { toSchemaRegistryError } from './schema-registry-error';
+import { WireEncoder, isWireType, wireBody, wireSchemaId, type WireType } from './wire-format';
 
 /** Options for {@link AvroRegistry}. */
 export interface AvroRegistryOptions {
@@ -14,11 +15,16 @@ export interface AvroRegistryOptions {
 /**
  * Avro values in the Confluent wire format, with schemas in a Confluent-compatible registry
  * (subjects by topic name: `<topic>-value`). Schema ids are cached per topic after the
- * first registration or lookup; the library caches schemas by id for decoding.
+ * first registration or lookup; the library caches schemas by id for decoding. Once a schema is
+ * known, values are encoded and decoded with its avsc type directly (same bytes, without the
+ * library's per-value allocations and awaits); the library still handles everything else.
  */
 export class AvroRegistry {
   private readonly client: SchemaRegistry;
   private readonly ids = new Map<string, number>();
+  /** avsc types by schema id, filled on first use of each id. */
+  private readonly types = new Map<number, WireType>();
+  private readonly encoder = new WireEncoder();
 
   constructor(
     private readonly config: SchemaRegistryConfig,
@@ -57,6 +63,14 @@ export class AvroRegistry {
   /** Encodes `value` with the topic's latest registered schema. */
   async encode(topic: string, value: unknown): Promise<Buffer> {
     const id = await this.latestId(topic);
+    const type = this.types.get(id) ?? (await this.typeOf(id));
+    if (type !== undefined) {
+      try {
+        return this.encoder.encode(id, type, value);
+      } catch {
+        // The library's encode names the invalid paths: let it say why.
+      }
+    }
     try {
       return await this.client.encode(id, value);
     } catch (error) {
@@ -66,11 +80,24 @@ export class AvroRegistry {
 
   /** Decodes a Confluent-framed Avro buffer with the schema its id names. */
   async decode<T = unknown>(buffer: Buffer): Promise<T> {
+    const id = wireSchemaId(buffer);
+    const type = id === undefined ? undefined : this.types.get(id);
     try {
-      return (await this.client.decode(buffer)) as T;
+      if (type !== undefined) return type.fromBuffer(wireBody(buffer)) as T;
+      const decoded = (await this.client.decode(buffer)) as T;
+      if (id !== undefined) await this.typeOf(id);
+      return decoded;
     } catch (error) {
       throw toSchemaRegistryError(error, 'decoding a value');
     }
+  }
+
+  /** The avsc type of schema `id` (cached), `undefined` when it is not an Avro schema. */
+  private async typeOf(id: number): Promise<WireType | undefined> {
+    const schema: unknown = await this.client.getSchema(id).catch(() => undefined);
+    if (!isWireType(schema)) return undefined;
+    this.types.set(id, schema);
+    return schema;
   }
 
   /** The id of the topic's latest value schema, cached. */

@@ -58,14 +58,15 @@ export function applyRecords(
 ): AppliedRecords {
   const states = new Map(start.states);
   const parked = start.parked.clone();
-  const before = new Map<string, string | undefined>();
+  /** Each changed order's state at the start (`undefined`: a new order). */
+  const before = new Map<string, OrderState | undefined>();
   const events: LifecycleEvent[] = [];
   const deadLetters: DeadLetter[] = [];
   let watermark = start.watermark;
 
   const keep = (outcome: Extract<RecordOutcome, { kind: 'applied' }>): void => {
     for (const [orderKey, next] of outcome.states) {
-      if (!before.has(orderKey)) before.set(orderKey, serialized(states.get(orderKey)));
+      if (!before.has(orderKey)) before.set(orderKey, states.get(orderKey));
       states.set(orderKey, next);
       parked.set(orderKey, orphanDeadline(next, 0));
     }
@@ -91,9 +92,10 @@ export function applyRecords(
     }
   }
 
-  const changedOrders = [...before]
-    .filter(([orderKey, json]) => serialized(states.get(orderKey)) !== json)
-    .map(([orderKey]) => orderKey);
+  const changedOrders: string[] = [];
+  for (const [orderKey, start] of before) {
+    if (differs(start, states.get(orderKey))) changedOrders.push(orderKey);
+  }
   return { progress: { watermark, states, parked }, events, deadLetters, changedOrders };
 }
 
@@ -144,6 +146,14 @@ function deadLetter(record: PartitionRecord, errorCode: string, errorMessage: st
   return { offset: record.offset, raw: record.raw, errorCode, errorMessage };
 }
 
-function serialized(state: OrderState | undefined): string | undefined {
-  return state === undefined ? undefined : JSON.stringify(state);
+/**
+ * Whether an order's state changed over the batch, by its serialised form. The same object,
+ * or a new order, needs no serialising: only a replaced state of an existing order is
+ * compared as JSON (most of a batch's orders are one or the other, and two `JSON.stringify`
+ * per order were a visible share of the lifecycle's CPU).
+ */
+function differs(start: OrderState | undefined, end: OrderState | undefined): boolean {
+  if (start === end) return false;
+  if (start === undefined || end === undefined) return true;
+  return JSON.stringify(start) !== JSON.stringify(end);
 }

@@ -2,6 +2,14 @@ import { committedPositions, readPartitionRange } from '@clawback/exactly-once';
 import type { Admin, KafkaClient } from '@clawback/kafka';
 import type { LifecycleSettings } from '../settings/lifecycle-settings';
 import { progressLine, type PartitionProgress } from './replay-progress';
+import { StalledPartitions } from './stalled-partitions';
+
+/**
+ * How long a partition's committed position must stand still before the replay probes it for
+ * markers only: a partition with records moves within a few transactions, one with markers
+ * only never does, and waiting this long only delays the end of such a replay.
+ */
+const STALL_BEFORE_PROBE_MS = 10_000;
 
 /** Prints progress until the replay group has committed up to the stop offsets. */
 export async function followProgress(
@@ -14,7 +22,7 @@ export async function followProgress(
 ): Promise<bigint> {
   let previous = 0n;
   let last = Date.now();
-  let before = new Map<number, bigint>();
+  const stalled = new StalledPartitions(STALL_BEFORE_PROBE_MS);
   // Partitions whose offsets from the committed one up to the stop offset hold no record a
   // consumer is given: transaction markers (the admin service writes commands in
   // transactions) or aborted records. The replay's group never commits past those, so waiting
@@ -28,14 +36,11 @@ export async function followProgress(
     );
     for (const { partition, low, high } of ends) {
       const at = committed.get(partition) ?? BigInt(low);
-      const stalled = before.get(partition) === at;
-      if (!drained.has(partition) && stalled && at < BigInt(high)) {
-        if (!(await holdsRecords(partition, at, BigInt(high)))) drained.add(partition);
-      }
+      if (drained.has(partition) || at >= BigInt(high)) continue;
+      if (!stalled.shouldProbe(partition, at, Date.now())) continue;
+      if (await holdsRecords(partition, at, BigInt(high))) stalled.holdsRecords(partition, at);
+      else drained.add(partition);
     }
-    before = new Map(
-      ends.map(({ partition, low }) => [partition, committed.get(partition) ?? BigInt(low)]),
-    );
     const progress: PartitionProgress[] = ends.map(({ partition, low, high }) => {
       const total = BigInt(high) - BigInt(low);
       const at = drained.has(partition) ? BigInt(high) : (committed.get(partition) ?? BigInt(low));
