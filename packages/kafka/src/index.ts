@@ -20,6 +20,7 @@ export { watchConsumerCrashes } from './consumer';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccessOrExit } from './kafka-access';
 export { partitionOfKey } from './key-partition';
+export { partitionCounts, type PartitionCountOf } from './per-partition-sends';
 /**
  * The client types services use, re-exported so that only this package imports kafkajs; a
  * replacement client with a KafkaJS-style API changes these lines, not the services.

@@ -138,9 +138,10 @@ export function sendingPerPartition(producer: Producer, kafka: Kafka): Producer 
 /**
  * Partition counts read from the cluster once per topic (a short-lived admin client), then
  * remembered: a topic that gains partitions while the process runs keeps its keyed records
- * where they were until the restart, as a producer with cached metadata would.
+ * where they were until the restart, as a producer with cached metadata would. A failed read
+ * is forgotten, so the next call asks again.
  */
-function partitionCounts(kafka: Kafka): PartitionCountOf {
+export function partitionCounts(kafka: Kafka): PartitionCountOf {
   const known = new Map<string, Promise<number>>();
   return (topic) => {
     let count = known.get(topic);

@@ -1,6 +1,6 @@
-import type { Producer } from '@clawback/kafka';
+import type { PartitionCountOf, Producer } from '@clawback/kafka';
 import type { NotificationPublisher, RawNotificationRecord } from './notification-publisher';
-import { PartitionLanes, type PartitionCount } from './partition-lanes';
+import { PartitionLanes } from './partition-lanes';
 import type { BatchLimits } from './serial-batch-sender';
 
 /** What {@link kafkaNotificationPublisher} is built from. */
@@ -12,8 +12,8 @@ export interface KafkaNotificationPublisherOptions {
   readonly producers: readonly Pick<Producer, 'send'>[];
   /** The raw topic's name (prefixed in tests). */
   readonly topic: string;
-  /** The raw topic's partition count (read from the cluster). */
-  readonly partitionCount: PartitionCount;
+  /** Partition counts per topic, cached (`partitionCounts(kafka)`). */
+  readonly partitionCountOf: PartitionCountOf;
   /** Avro through the registry, Confluent wire format. */
   readonly encode: (record: RawNotificationRecord) => Promise<Buffer>;
   /** Kafka reachability, for `/readyz`. */
@@ -28,7 +28,7 @@ export function kafkaNotificationPublisher(
   const lanes = new PartitionLanes(
     options.producers,
     options.topic,
-    options.partitionCount,
+    options.partitionCountOf,
     options.batchLimits,
   );
   return {

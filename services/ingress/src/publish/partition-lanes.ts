@@ -1,8 +1,10 @@
-import { partitionOfKey, type Message, type Producer } from '@clawback/kafka';
+import {
+  partitionOfKey,
+  type Message,
+  type PartitionCountOf,
+  type Producer,
+} from '@clawback/kafka';
 import { SerialBatchSender, type BatchLimits } from './serial-batch-sender';
-
-/** The partition count of the topic, read once from the cluster (retried after a failure). */
-export type PartitionCount = () => Promise<number>;
 
 /**
  * Sends keyed records through several idempotent producers, each owning the partitions
@@ -18,12 +20,12 @@ export type PartitionCount = () => Promise<number>;
  */
 export class PartitionLanes {
   private readonly senders: readonly SerialBatchSender[];
-  private count: Promise<number> | undefined;
 
+  /** @param partitionCountOf cached per topic, e.g. `partitionCounts(kafka)` of `@clawback/kafka` */
   constructor(
     producers: readonly Pick<Producer, 'send'>[],
-    topic: string,
-    private readonly partitionCount: PartitionCount,
+    private readonly topic: string,
+    private readonly partitionCountOf: PartitionCountOf,
     limits?: BatchLimits,
   ) {
     if (producers.length === 0) throw new RangeError('at least one producer lane is needed');
@@ -32,20 +34,8 @@ export class PartitionLanes {
 
   /** Resolves when Kafka acknowledged `message` (which must have a key). */
   async send(message: Message & { readonly key: string | Buffer }): Promise<void> {
-    const partition = partitionOfKey(message.key, await this.partitions());
+    const partition = partitionOfKey(message.key, await this.partitionCountOf(this.topic));
     const sender = this.senders[partition % this.senders.length]!;
     await sender.send({ ...message, partition });
-  }
-
-  private partitions(): Promise<number> {
-    if (this.count === undefined) {
-      const reading = this.partitionCount();
-      // A failed read (brokers away) is not remembered: the next record asks again.
-      reading.catch(() => {
-        if (this.count === reading) this.count = undefined;
-      });
-      this.count = reading;
-    }
-    return this.count;
   }
 }

@@ -52,7 +52,7 @@ describe('PartitionLanes', () => {
     expect(sent).toHaveLength(lanesUsed.size);
   });
 
-  it('reads the partition count again after a failed read', async () => {
+  it('rejects the send whose partition count could not be read, and places the next one', async () => {
     const { producers, ackAll } = recordingProducers(1);
     let reads = 0;
     const lanes = new PartitionLanes(producers, 'raw', () =>

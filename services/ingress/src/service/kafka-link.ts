@@ -13,8 +13,6 @@ export interface KafkaLink {
   readonly producers: readonly Producer[];
   /** Producers connected and a broker answering metadata requests. */
   ready(): Promise<boolean>;
-  /** The partition count of `topic`, from the cluster's metadata. */
-  partitionCount(topic: string): Promise<number>;
   /** Stops connecting, then disconnects (kafkajs sends what it holds first). */
   close(): Promise<void>;
 }
@@ -40,13 +38,6 @@ export function openKafkaLink(kafka: KafkaClient, logger: Logger, lanes = 1): Ka
   return {
     producers,
     ready: async () => connected && (await brokerAnswers()),
-    partitionCount: async (topic) => {
-      await attempts.done;
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      const count = topics[0]?.partitions.length ?? 0;
-      if (count < 1) throw new Error(`topic ${topic} has no partitions in the cluster's metadata`);
-      return count;
-    },
     close: async () => {
       attempts.stop();
       await attempts.done;

@@ -1,5 +1,5 @@
 import type { Env } from '@clawback/config';
-import { baseTopicNames, createKafkaClient, topicNames } from '@clawback/kafka';
+import { baseTopicNames, createKafkaClient, partitionCounts, topicNames } from '@clawback/kafka';
 import { createLogger, type Logger } from '@clawback/logging';
 import { createRedisClient, quitRedis, redisReadiness, type Redis } from '@clawback/redis';
 import { AvroRegistry, registerWrittenSchemas } from '@clawback/schema-registry';
@@ -78,7 +78,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   const publisher = kafkaNotificationPublisher({
     producers: link.producers,
     topic,
-    partitionCount: () => link.partitionCount(topic),
+    partitionCountOf: partitionCounts(kafka),
     encode: (record) => registry.encode(topic, record),
     ready: async () => schemaRegistered && (await link.ready()),
   });
