@@ -36,6 +36,8 @@ export interface EndToEndFigures {
     readonly ok: number;
     readonly non2xx: number;
     readonly connectionErrors: number;
+    /** Connection errors by Node's error code: a healthy run has none. */
+    readonly connectionErrorsByCause: Readonly<Record<string, number>>;
     readonly shed: number;
     readonly latencyMs: ReturnType<typeof rounded>;
   };
@@ -82,6 +84,10 @@ export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
       ok: timed.filter((r) => r.status === 200).length,
       non2xx: timed.filter((r) => r.status > 0 && r.status !== 200).length,
       connectionErrors: timed.filter((r) => r.status === 0).length,
+      connectionErrorsByCause: countBy(
+        timed.filter((r) => r.status === 0),
+        (r) => r.error ?? 'unknown',
+      ),
       shed: timed.filter((r) => r.status === -1).length,
       latencyMs: rounded(
         summarize(timed.filter((r) => r.status === 200).map((r) => r.endMs - r.startMs)),
@@ -101,6 +107,12 @@ export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
       counters: m.service.counters ?? {},
     },
   };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
 }
 
 const STAGES = 'clawback_lifecycle_batch_stage_seconds';
@@ -188,6 +200,12 @@ export function endToEndTables(
         [
           'answered 200 / other status / connection errors / shed',
           `${formatCount(f.http.ok)} / ${formatCount(f.http.non2xx)} / ${formatCount(f.http.connectionErrors)} / ${formatCount(f.http.shed)}`,
+        ],
+        [
+          'connection errors by cause',
+          Object.entries(f.http.connectionErrorsByCause)
+            .map(([cause, n]) => `${cause} ${formatCount(n)}`)
+            .join(', ') || 'none',
         ],
         ['expected events missing after the settle time', formatCount(f.missingEvents)],
         [

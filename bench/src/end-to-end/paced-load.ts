@@ -4,7 +4,10 @@ import { ipnPool, notificationIdOf, type IpnRequest } from '../pipeline/ipn-pool
 import { epochMs } from './epoch-clock';
 import type { PacedRequest, PacedResult, SentRequest } from './paced-request';
 
-function post(agent: Agent, url: URL, ipn: IpnRequest): Promise<number> {
+/** An answer's status, or 0 and why the request got none. */
+type Outcome = { readonly status: number; readonly error?: string };
+
+function post(agent: Agent, url: URL, ipn: IpnRequest): Promise<Outcome> {
   return new Promise((resolve) => {
     const req = httpRequest(
       {
@@ -17,10 +20,12 @@ function post(agent: Agent, url: URL, ipn: IpnRequest): Promise<number> {
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
       },
     );
-    req.on('error', () => resolve(0));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, error: error.code ?? error.message }),
+    );
     req.end(ipn.body);
   });
 }
@@ -61,9 +66,9 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
           continue;
         }
         inFlight++;
-        void post(agent, url, pool[i]!).then((status) => {
+        void post(agent, url, pool[i]!).then((outcome) => {
           inFlight--;
-          sent[i] = { ...base, startMs, endMs: epochMs(), status };
+          sent[i] = { ...base, startMs, endMs: epochMs(), ...outcome };
           if (next >= total && inFlight === 0) resolve();
         });
       }

@@ -19,6 +19,8 @@ export interface SentRequest {
   readonly endMs: number;
   /** HTTP status; 0 for a connection error, -1 when shed (never sent). */
   readonly status: number;
+  /** For a connection error: Node's error code (`ECONNRESET`, …) or its message. */
+  readonly error?: string;
   readonly warmUp: boolean;
 }
 
