@@ -12,6 +12,7 @@ import { endToEndFigures, endToEndTables } from './end-to-end-report';
 import type { ReaderExpectation, ReaderRequest, ReaderResult } from './events-reader';
 import { expectedEvents } from './expected-events';
 import type { PacedRequest, PacedResult } from './paced-request';
+import { measureSubstrate, SUBSTRATE_TOPICS } from './substrate-run';
 
 const here = (file: string): string => resolve(__dirname, file);
 
@@ -35,6 +36,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
   const env = await openBenchEnvironment('e2e', {
     topics: ['notificationsRaw', 'notificationsDlq', 'lifecycleEvents', 'lifecycleState'],
     registerRawSchema: true,
+    extraTopics: SUBSTRATE_TOPICS,
   });
   const merchants = await writeMerchantsFile();
   const child = { timeoutMs: 900_000, onProgress: options.log };
@@ -108,7 +110,10 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     const seen = await reader.result;
     lifecycle.send({ stop: true });
     const service = await lifecycle.result;
+    options.log(`baseline: the same load through a bare producer and a transactional copy`);
+    const substrate = await measureSubstrate(env, { ...p, concurrency: CONCURRENCY }, child);
     const figures = endToEndFigures({
+      substrate,
       load,
       measured,
       blocked,

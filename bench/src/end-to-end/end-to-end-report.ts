@@ -5,6 +5,7 @@ import { formatCount, formatFixed, formatMiB, round } from '../report/format';
 import { summarize, type LatencySummary } from '../stats/percentiles';
 import type { ReaderResult } from './events-reader';
 import type { PacedResult, SentRequest } from './paced-request';
+import type { SubstrateMeasurements } from './substrate-run';
 
 /** Everything the end-to-end benchmark measured. */
 export interface EndToEndMeasurements {
@@ -18,6 +19,8 @@ export interface EndToEndMeasurements {
   /** The ingress's record → Kafka acknowledgement, mean over its publishes. */
   readonly publishAck: { readonly meanMs: number; readonly count: number };
   readonly durationSeconds: number;
+  /** The same load through a bare producer and a transactional copy (`measureSubstrate`). */
+  readonly substrate: SubstrateMeasurements;
 }
 
 const rounded = (s: LatencySummary) => ({
@@ -56,6 +59,13 @@ export interface EndToEndFigures {
   /** Accepted notifications left out: an earlier one of their order was shed or refused. */
   readonly blockedBehindUnsent: number;
   readonly eventsRead: number;
+  /** The substrate baseline: produced → acknowledged, and produced → copy visible. */
+  readonly substrate: {
+    readonly ackMs: ReturnType<typeof rounded>;
+    readonly endToEndMs: ReturnType<typeof rounded>;
+    readonly failedOrShed: number;
+    readonly missing: number;
+  };
   readonly lifecycle: {
     readonly peakRssBytes: number;
     readonly cpuCores: number;
@@ -63,21 +73,38 @@ export interface EndToEndFigures {
   };
 }
 
-/** Latency percentiles from the per-request timings. */
-export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
-  const timed = m.load.requests.filter((r) => !r.warmUp);
+/** Per measured request: start → seen, start → written, written → seen (where known). */
+function latencies(measured: readonly SentRequest[], seen: ReaderResult) {
   const endToEnd: number[] = [];
   const toWritten: number[] = [];
   const writtenToVisible: number[] = [];
-  m.measured.forEach((request, i) => {
-    const at = m.seen.seenAtMs[i];
-    const written = m.seen.writtenAtMs[i];
+  measured.forEach((request, i) => {
+    const at = seen.seenAtMs[i];
+    const written = seen.writtenAtMs[i];
     if (at === null || at === undefined) return;
     endToEnd.push(at - request.startMs);
     if (written === null || written === undefined || !Number.isFinite(written)) return;
     toWritten.push(written - request.startMs);
     writtenToVisible.push(at - written);
   });
+  return { endToEnd, toWritten, writtenToVisible };
+}
+
+function substrateFigures(s: SubstrateMeasurements): EndToEndFigures['substrate'] {
+  const timed = s.load.requests.filter((r) => !r.warmUp);
+  const { endToEnd } = latencies(s.measured, s.seen);
+  return {
+    ackMs: rounded(summarize(s.measured.map((r) => r.endMs - r.startMs))),
+    endToEndMs: rounded(summarize(endToEnd)),
+    failedOrShed: timed.length - s.measured.length,
+    missing: s.measured.length - endToEnd.length,
+  };
+}
+
+/** Latency percentiles from the per-request timings. */
+export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
+  const timed = m.load.requests.filter((r) => !r.warmUp);
+  const { endToEnd, toWritten, writtenToVisible } = latencies(m.measured, m.seen);
   return {
     offered: { requests: timed.length, perSecond: round(timed.length / m.durationSeconds, 0) },
     http: {
@@ -101,6 +128,7 @@ export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
     missingEvents: m.measured.length - endToEnd.length,
     blockedBehindUnsent: m.blocked,
     eventsRead: m.seen.eventsRead,
+    substrate: substrateFigures(m.substrate),
     lifecycle: {
       peakRssBytes: m.service.peakRssBytes,
       cpuCores: round(m.service.cpuCores),
@@ -158,6 +186,11 @@ export function endToEndTables(
         row('HTTP request start → 200 (ingress)', f.http.latencyMs),
         row('HTTP request start → event written (its record timestamp)', f.toEventWrittenMs),
         row('event written → visible to the read_committed reader', f.writtenToVisibleMs),
+        row(
+          'baseline: bare producer → transactional copy → read_committed reader (same load)',
+          f.substrate.endToEndMs,
+        ),
+        row('baseline: bare producer → acknowledged', f.substrate.ackMs),
       ],
     },
     {
@@ -213,6 +246,10 @@ export function endToEndTables(
           formatCount(f.blockedBehindUnsent),
         ],
         ['lifecycle peak RSS', formatMiB(f.lifecycle.peakRssBytes)],
+        [
+          'baseline: records failed or shed / copies missing after the settle time',
+          `${formatCount(f.substrate.failedOrShed)} / ${formatCount(f.substrate.missing)}`,
+        ],
       ],
     },
   ];

@@ -10,6 +10,11 @@ export interface ReaderRequest {
   readonly env: Env;
   readonly topic: string;
   readonly groupId: string;
+  /**
+   * `lifecycle-events` (default): Avro events, keyed by their `causationId`. `copied-records`:
+   * the substrate baseline's copies, keyed by the index their value starts with.
+   */
+  readonly format?: 'lifecycle-events' | 'copied-records';
 }
 
 /** Sent after the load: the causation ids to wait for. */
@@ -26,8 +31,15 @@ export interface ReaderResult {
   readonly eventsRead: number;
 }
 
+const SPACE = 0x20;
+
+/** The index a substrate record's value starts with (see `substrate-load.ts`). */
+function copiedRecordId(value: Buffer): string {
+  return value.toString('latin1', 0, Math.max(0, value.indexOf(SPACE)));
+}
+
 /**
- * Reads `orders.lifecycle.events` with read_committed from the start and notes when the first
+ * Reads `orders.lifecycle.events` (or the substrate baseline's copies) with read_committed from the start and notes when the first
  * event caused by each notification became visible: the moment its transaction committed,
  * plus one fetch. Runs in its own process, so nothing delays its clock readings.
  */
@@ -51,11 +63,14 @@ serveChild<ReaderRequest, ReaderResult>(async (request, report) => {
     eachMessage: async ({ message }) => {
       const at = epochMs();
       if (message.value === null) return;
-      const event = await registry.decode<{ causationId: string }>(message.value);
+      const id =
+        request.format === 'copied-records'
+          ? copiedRecordId(message.value)
+          : (await registry.decode<{ causationId: string }>(message.value)).causationId;
       eventsRead++;
-      if (!seen.has(event.causationId)) {
-        seen.set(event.causationId, at);
-        written.set(event.causationId, Number(message.timestamp));
+      if (!seen.has(id)) {
+        seen.set(id, at);
+        written.set(id, Number(message.timestamp));
       }
     },
   });

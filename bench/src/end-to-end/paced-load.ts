@@ -2,6 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { serveChild } from '../pipeline/child-process';
 import { ipnPool, notificationIdOf, type IpnRequest } from '../pipeline/ipn-pool';
 import { epochMs } from './epoch-clock';
+import { runOpenLoop } from './open-loop';
 import type { PacedRequest, PacedResult, SentRequest } from './paced-request';
 
 /** An answer's status, or 0 and why the request got none. */
@@ -31,9 +32,8 @@ function post(agent: Agent, url: URL, ipn: IpnRequest): Promise<Outcome> {
 }
 
 /**
- * An open-loop load generator: request i is due at `start + i / rate`, whether or not earlier
- * ones were answered, so a slow pipeline shows as latency instead of a lower offered load
- * (no coordinated omission). Runs in its own process.
+ * The end-to-end load generator: signed IPNs POSTed to the ingress on an open loop
+ * ({@link runOpenLoop}). Runs in its own process.
  */
 serveChild<PacedRequest, PacedResult>(async (request) => {
   const total = request.ratePerSecond * (request.warmUpSeconds + request.durationSeconds);
@@ -43,39 +43,26 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
   const agent = new Agent({ keepAlive: true, maxSockets: request.maxInFlight });
   const url = new URL(request.url);
   const sent: SentRequest[] = new Array<SentRequest>(total);
-  let next = 0;
-  let inFlight = 0;
+  const base = (i: number) => ({
+    notificationId: ids[i]!,
+    orderKey: pool[i]!.orderKey,
+    kind: pool[i]!.kind,
+    warmUp: i < warmUpCount,
+  });
   const start = epochMs();
-  await new Promise<void>((resolve) => {
-    const tick = (): void => {
-      const due = Math.min(
-        total,
-        Math.floor(((epochMs() - start) * request.ratePerSecond) / 1000) + 1,
-      );
-      for (; next < due; next++) {
-        const i = next;
-        const base = {
-          notificationId: ids[i]!,
-          orderKey: pool[i]!.orderKey,
-          kind: pool[i]!.kind,
-          warmUp: i < warmUpCount,
-        };
-        const startMs = epochMs();
-        if (inFlight >= request.maxInFlight) {
-          sent[i] = { ...base, startMs, endMs: startMs, status: -1 };
-          continue;
-        }
-        inFlight++;
-        void post(agent, url, pool[i]!).then((outcome) => {
-          inFlight--;
-          sent[i] = { ...base, startMs, endMs: epochMs(), ...outcome };
-          if (next >= total && inFlight === 0) resolve();
-        });
-      }
-      if (next < total) setTimeout(tick, 1);
-      else if (inFlight === 0) resolve();
-    };
-    tick();
+  await runOpenLoop({
+    total,
+    ratePerSecond: request.ratePerSecond,
+    maxInFlight: request.maxInFlight,
+    send: async (i) => {
+      const startMs = epochMs();
+      const outcome = await post(agent, url, pool[i]!);
+      sent[i] = { ...base(i), startMs, endMs: epochMs(), ...outcome };
+    },
+    shed: (i) => {
+      const startMs = epochMs();
+      sent[i] = { ...base(i), startMs, endMs: startMs, status: -1 };
+    },
   });
   agent.destroy();
   return { requests: sent, elapsedMs: epochMs() - start };
