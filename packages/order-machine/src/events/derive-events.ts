@@ -1,4 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
+import type { OrderDraft } from '../state/order-draft';
 import type { OrderState } from '../state/order-state';
 import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
 import { providerTimeWarningOf } from '../rules/provider-time';
@@ -21,10 +22,11 @@ export interface Outcome {
  * Appends the events `cause` derived to `state`: numbers `sequence` from the order's version
  * and `eventId` as `{notificationId}#{index}`, and lays every event out with one fixed key order
  * (header first, then a provider-time warning if any, then the body's own order) so equal inputs
- * serialize to equal bytes.
+ * serialize to equal bytes. The draft's `version` is advanced in place and the draft returned
+ * as the new state.
  */
 export function deriveEvents(
-  state: OrderState,
+  state: OrderDraft,
   cause: CanonicalNotification,
   bodies: readonly EventBody[],
 ): Outcome {
@@ -52,5 +54,6 @@ export function deriveEvents(
     // is appended in the body's own order. One builtin call instead of a keyed store per field.
     events.push(Object.assign(event, body) as unknown as LifecycleEvent);
   }
-  return { state: { ...state, version: state.version + events.length }, events };
+  state.version += events.length;
+  return { state, events };
 }

@@ -15,7 +15,8 @@ export function openChargeback(state: OrderState, notification: CanonicalNotific
     amount: disputedAmount(state, notification),
     reasonCode: notification.reason ?? null,
   };
-  const next = { ...settle(state, notification), chargeback };
+  const next = settle(state, notification);
+  next.chargeback = chargeback;
   return deriveEvents(next, notification, [
     {
       type: 'ChargebackOpened',
@@ -30,7 +31,8 @@ export function openChargeback(state: OrderState, notification: CanonicalNotific
 /** `chargeback_won`: the dispute closes; totals were never touched, so nothing to restore. */
 export function winChargeback(state: OrderState, notification: CanonicalNotification): Outcome {
   const amount = state.chargeback?.amount ?? disputedAmount(state, notification);
-  const next = { ...settle(state, notification), chargeback: null };
+  const next = settle(state, notification);
+  next.chargeback = null;
   return deriveEvents(next, notification, [
     {
       type: 'ChargebackWon',
@@ -47,12 +49,10 @@ export function winChargeback(state: OrderState, notification: CanonicalNotifica
  */
 export function loseChargeback(state: OrderState, notification: CanonicalNotification): Outcome {
   const amount = state.chargeback?.amount ?? disputedAmount(state, notification);
-  const next = {
-    ...settle(state, notification),
-    chargeback: null,
-    chargedBackTotal: state.chargedBackTotal + amount,
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.chargeback = null;
+  next.chargedBackTotal = state.chargedBackTotal + amount;
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   return deriveEvents(next, notification, [
     {
       type: 'ChargebackLost',

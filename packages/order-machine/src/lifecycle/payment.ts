@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import { deriveEvents, type Outcome } from '../events/derive-events';
 import type { OrderAffiliate, OrderLine } from '../events/lifecycle-event';
+import type { OrderDraft } from '../state/order-draft';
 import type { OrderLineState, OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -23,15 +24,14 @@ function affiliateOf(notification: CanonicalNotification): OrderAffiliate | null
 }
 
 /** Sale facts from a payment notification; later facts win, missing ones keep what was known. */
-function withSale(state: OrderState, notification: CanonicalNotification): OrderState {
-  return {
-    ...settle(state, notification),
-    currency: notification.currency,
-    amount: notification.amount,
-    lines: notification.lines.length > 0 ? soldLines(notification) : state.lines,
-    affiliate: affiliateOf(notification) ?? state.affiliate,
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+function withSale(state: OrderState, notification: CanonicalNotification): OrderDraft {
+  const next = settle(state, notification);
+  next.currency = notification.currency;
+  next.amount = notification.amount;
+  next.lines = notification.lines.length > 0 ? soldLines(notification) : state.lines;
+  next.affiliate = affiliateOf(notification) ?? state.affiliate;
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
+  return next;
 }
 
 /** `payment_pending` on a new order: the sale exists but is not captured. */
@@ -54,7 +54,8 @@ function eventLines(lines: readonly OrderLineState[]): readonly OrderLine[] {
 
 /** `payment_completed` on a new or pending order: captured; commissions are earned on it. */
 export function recordPayment(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = { ...withSale(state, notification), paid: notification.amount };
+  const next = withSale(state, notification);
+  next.paid = notification.amount;
   return deriveEvents(next, notification, [
     {
       type: 'OrderPaid',
@@ -69,10 +70,8 @@ export function recordPayment(state: OrderState, notification: CanonicalNotifica
 
 /** `payment_denied` on a pending order. The amount is the denied payment's own, when sent. */
 export function denyPayment(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = {
-    ...settle(state, notification),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   return deriveEvents(next, notification, [
     {
       type: 'PaymentDenied',

@@ -31,13 +31,11 @@ export function applyRefund(state: OrderState, notification: CanonicalNotificati
   const units = refundedUnits(notification);
   const warnings = refundWarnings(state, notification, units);
   const refundedTotal = state.refundedTotal + notification.amount;
-  const next: OrderState = {
-    ...settle(state, notification),
-    refundedTotal,
-    totalRefundApplied: state.totalRefundApplied || notification.refundScope === 'total',
-    lines: refundedLines(state.lines, units),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.refundedTotal = refundedTotal;
+  next.totalRefundApplied = state.totalRefundApplied || notification.refundScope === 'total';
+  next.lines = refundedLines(state.lines, units);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   const remaining = remainingOf(next);
   return deriveEvents(next, notification, [
     {

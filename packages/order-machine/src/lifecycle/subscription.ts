@@ -8,10 +8,8 @@ import { mergeRefs, settle } from './settle';
  * names none, so a reader needs nothing but the event.
  */
 export function endSubscription(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = {
-    ...settle(state, notification),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   const ended =
     notification.subscriptionRefs.length > 0
       ? mergeRefs([], notification.subscriptionRefs)

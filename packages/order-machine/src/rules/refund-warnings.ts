@@ -24,6 +24,9 @@ export interface RefundWarning {
   readonly detail: string;
 }
 
+/** Shared by every refund without warnings (almost all): events are never changed once built. */
+const NO_WARNINGS: readonly RefundWarning[] = Object.freeze([]);
+
 /** True when the notification states refunded units (only then may units be trusted). */
 function statesRefundedUnits(notification: CanonicalNotification): boolean {
   return notification.lineQuantities === 'refunded_units';
@@ -39,14 +42,17 @@ export function refundWarnings(
   notification: CanonicalNotification,
   named: ReadonlyMap<string, number> = refundedUnits(notification),
 ): readonly RefundWarning[] {
-  if (state.lines.length === 0) return [];
-  const warnings: RefundWarning[] = [];
+  if (state.lines.length === 0) return NO_WARNINGS;
+  let warnings: RefundWarning[] | null = null;
   for (const [lineId, units] of named) {
     const line = state.lines.find((l) => l.lineId === lineId);
     if (line === undefined) {
-      warnings.push({ code: 'unknown_line', detail: `line ${lineId} is not part of the sale` });
+      (warnings ??= []).push({
+        code: 'unknown_line',
+        detail: `line ${lineId} is not part of the sale`,
+      });
     } else if (line.refundedQuantity + units > line.quantity) {
-      warnings.push({
+      (warnings ??= []).push({
         code: statesRefundedUnits(notification)
           ? 'refunded_units_exceed_sold'
           : 'inferred_quantity_implausible',
@@ -54,5 +60,5 @@ export function refundWarnings(
       });
     }
   }
-  return warnings;
+  return warnings ?? NO_WARNINGS;
 }
