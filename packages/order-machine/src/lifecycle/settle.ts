@@ -1,4 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
+import { hasId } from '../state/notification-ids';
 import type { OrderDraft } from '../state/order-draft';
 import type { OrderState } from '../state/order-state';
 
@@ -13,7 +14,7 @@ export function settle(state: OrderState, notification: CanonicalNotification): 
   // The two queues are empty for almost every notification: checked before any closure.
   return {
     ...state,
-    seenNotificationIds: seen.includes(id) ? seen : [...seen, id],
+    seenNotificationIds: hasId(seen, id) ? seen : [...seen, id],
     parked:
       parked.length > 0 && parked.some((p) => p.notificationId === id)
         ? parked.filter((p) => p.notificationId !== id)
