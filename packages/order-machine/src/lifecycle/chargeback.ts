@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import { remainingOf, type OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -17,15 +17,13 @@ export function openChargeback(state: OrderState, notification: CanonicalNotific
   };
   const next = settle(state, notification);
   next.chargeback = chargeback;
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackOpened',
-      currency: state.currency ?? notification.currency,
-      amount: chargeback.amount,
-      reasonCode: chargeback.reasonCode,
-      affiliate: next.affiliate,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'ChargebackOpened',
+    currency: state.currency ?? notification.currency,
+    amount: chargeback.amount,
+    reasonCode: chargeback.reasonCode,
+    affiliate: next.affiliate,
+  });
 }
 
 /** `chargeback_won`: the dispute closes; totals were never touched, so nothing to restore. */
@@ -33,14 +31,12 @@ export function winChargeback(state: OrderState, notification: CanonicalNotifica
   const amount = state.chargeback?.amount ?? disputedAmount(state, notification);
   const next = settle(state, notification);
   next.chargeback = null;
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackWon',
-      currency: state.currency ?? notification.currency,
-      amount,
-      affiliate: next.affiliate,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'ChargebackWon',
+    currency: state.currency ?? notification.currency,
+    amount,
+    affiliate: next.affiliate,
+  });
 }
 
 /**
@@ -53,13 +49,11 @@ export function loseChargeback(state: OrderState, notification: CanonicalNotific
   next.chargeback = null;
   next.chargedBackTotal = state.chargedBackTotal + amount;
   next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackLost',
-      currency: state.currency ?? notification.currency,
-      amount,
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'ChargebackLost',
+    currency: state.currency ?? notification.currency,
+    amount,
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }

@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import { draftOf } from '../state/order-draft';
 import type { OrderState } from '../state/order-state';
 
@@ -29,15 +29,13 @@ export function reportOverdue(state: OrderState, watermarkMs: number, horizonMs:
           ...acc.state.overdueNotificationIds,
           parked.notificationId,
         ];
-        const next = deriveEvents(reported, parked, [
-          {
-            type: 'NotificationOverdue',
-            currency: parked.currency,
-            detail: `no sale arrived within ${horizonMs} ms of provider time; still parked`,
-            notificationKind: parked.kind,
-            amount: parked.amount,
-          },
-        ]);
+        const next = deriveEvent(reported, parked, {
+          type: 'NotificationOverdue',
+          currency: parked.currency,
+          detail: `no sale arrived within ${horizonMs} ms of provider time; still parked`,
+          notificationKind: parked.kind,
+          amount: parked.amount,
+        });
         const events = next.events.map((event) => ({
           ...event,
           eventId: `${parked.notificationId}#overdue`,

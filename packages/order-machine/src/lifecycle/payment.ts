@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import type { OrderAffiliate, OrderLine } from '../events/lifecycle-event';
 import type { OrderDraft } from '../state/order-draft';
 import type { OrderLineState, OrderState } from '../state/order-state';
@@ -37,9 +37,11 @@ function withSale(state: OrderState, notification: CanonicalNotification): Order
 /** `payment_pending` on a new order: the sale exists but is not captured. */
 export function recordPending(state: OrderState, notification: CanonicalNotification): Outcome {
   const next = withSale(state, notification);
-  return deriveEvents(next, notification, [
-    { type: 'PaymentPending', currency: notification.currency, amount: notification.amount },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'PaymentPending',
+    currency: notification.currency,
+    amount: notification.amount,
+  });
 }
 
 /** Lines as events carry them. */
@@ -56,30 +58,26 @@ function eventLines(lines: readonly OrderLineState[]): readonly OrderLine[] {
 export function recordPayment(state: OrderState, notification: CanonicalNotification): Outcome {
   const next = withSale(state, notification);
   next.paid = notification.amount;
-  return deriveEvents(next, notification, [
-    {
-      type: 'OrderPaid',
-      currency: notification.currency,
-      amount: notification.amount,
-      lines: eventLines(next.lines),
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'OrderPaid',
+    currency: notification.currency,
+    amount: notification.amount,
+    lines: eventLines(next.lines),
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }
 
 /** `payment_denied` on a pending order. The amount is the denied payment's own, when sent. */
 export function denyPayment(state: OrderState, notification: CanonicalNotification): Outcome {
   const next = settle(state, notification);
   next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
-  return deriveEvents(next, notification, [
-    {
-      type: 'PaymentDenied',
-      currency: state.currency ?? notification.currency,
-      amount: notification.amount > 0 ? notification.amount : state.amount,
-      reason: notification.reason ?? null,
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'PaymentDenied',
+    currency: state.currency ?? notification.currency,
+    amount: notification.amount > 0 ? notification.amount : state.amount,
+    reason: notification.reason ?? null,
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }

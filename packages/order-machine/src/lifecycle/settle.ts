@@ -14,7 +14,7 @@ export function settle(state: OrderState, notification: CanonicalNotification): 
   // The two queues are empty for almost every notification: checked before any closure.
   return {
     ...state,
-    seenNotificationIds: hasId(seen, id) ? seen : [...seen, id],
+    seenNotificationIds: hasId(seen, id) ? seen : seen.concat(id),
     parked:
       parked.length > 0 && parked.some((p) => p.notificationId === id)
         ? parked.filter((p) => p.notificationId !== id)

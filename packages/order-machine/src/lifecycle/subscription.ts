@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import type { OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -14,11 +14,9 @@ export function endSubscription(state: OrderState, notification: CanonicalNotifi
     notification.subscriptionRefs.length > 0
       ? mergeRefs([], notification.subscriptionRefs)
       : next.subscriptionRefs;
-  return deriveEvents(next, notification, [
-    {
-      type: 'SubscriptionEnded',
-      currency: state.currency ?? notification.currency,
-      subscriptionRefs: ended,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'SubscriptionEnded',
+    currency: state.currency ?? notification.currency,
+    subscriptionRefs: ended,
+  });
 }

@@ -1,6 +1,6 @@
 import type { CanonicalNotification } from '@clawback/notifications';
 import type { OrderState } from '../state/order-state';
-import { refundedUnits } from './refund-rules';
+import { firstNaming, unitsNamed } from './refund-rules';
 
 /**
  * Why a refund's line quantities look wrong, recorded on `RefundApplied` and never a reason to
@@ -33,18 +33,20 @@ function statesRefundedUnits(notification: CanonicalNotification): boolean {
 }
 
 /**
- * The warnings of a refund that passed the amount rules, one per line in the refund's order.
- * Only checked when the sale listed its lines (otherwise there is nothing to compare with).
- * `named` is {@link refundedUnits} of the notification, when the caller has it already.
+ * The warnings of a refund that passed the amount rules, one per named line in the refund's
+ * order (a line id named twice counts once, with its units summed). Only checked when the sale
+ * listed its lines (otherwise there is nothing to compare with).
  */
 export function refundWarnings(
   state: OrderState,
   notification: CanonicalNotification,
-  named: ReadonlyMap<string, number> = refundedUnits(notification),
 ): readonly RefundWarning[] {
   if (state.lines.length === 0) return NO_WARNINGS;
   let warnings: RefundWarning[] | null = null;
-  for (const [lineId, units] of named) {
+  for (let index = 0; index < notification.lines.length; index++) {
+    if (!firstNaming(notification, index)) continue;
+    const lineId = notification.lines[index]!.lineId;
+    const units = unitsNamed(notification, lineId);
     const line = state.lines.find((l) => l.lineId === lineId);
     if (line === undefined) {
       (warnings ??= []).push({
