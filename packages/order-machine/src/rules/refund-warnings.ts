@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import type { OrderState } from '../state/order-state';
+import type { OrderLineState, OrderState } from '../state/order-state';
 import { firstNaming, unitsNamed } from './refund-rules';
 
 /**
@@ -32,6 +32,12 @@ function statesRefundedUnits(notification: CanonicalNotification): boolean {
   return notification.lineQuantities === 'refunded_units';
 }
 
+/** The sale's line `lineId`: a loop, not `find`, whose callback would be a closure per line. */
+function soldLine(state: OrderState, lineId: string): OrderLineState | undefined {
+  for (const line of state.lines) if (line.lineId === lineId) return line;
+  return undefined;
+}
+
 /**
  * The warnings of a refund that passed the amount rules, one per named line in the refund's
  * order (a line id named twice counts once, with its units summed). Only checked when the sale
@@ -47,7 +53,7 @@ export function refundWarnings(
     if (!firstNaming(notification, index)) continue;
     const lineId = notification.lines[index]!.lineId;
     const units = unitsNamed(notification, lineId);
-    const line = state.lines.find((l) => l.lineId === lineId);
+    const line = soldLine(state, lineId);
     if (line === undefined) {
       (warnings ??= []).push({
         code: 'unknown_line',
