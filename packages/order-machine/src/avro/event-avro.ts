@@ -80,7 +80,7 @@ function header<T extends string>(r: OrderLifecycleEvent, type: T): LifecycleEve
   };
 }
 
-/** The header's provider-time warning, placed where `deriveEvents` places it. */
+/** The header's provider-time warning, placed where `deriveEvent` places it. */
 function timeWarning(r: OrderLifecycleEvent): { providerTimeWarning?: ProviderTimeWarning } {
   const w = r.providerTimeWarning ?? null;
   if (w === null) return {};

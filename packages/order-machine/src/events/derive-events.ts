@@ -1,4 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
+import type { OrderDraft } from '../state/order-draft';
 import type { OrderState } from '../state/order-state';
 import type { LifecycleEvent, LifecycleEventBase } from './lifecycle-event';
 import { providerTimeWarningOf } from '../rules/provider-time';
@@ -18,39 +19,36 @@ export interface Outcome {
 }
 
 /**
- * Appends the events `cause` derived to `state`: numbers `sequence` from the order's version
- * and `eventId` as `{notificationId}#{index}`, and lays every event out with one fixed key order
- * (header first, then a provider-time warning if any, then the body's own order) so equal inputs
- * serialize to equal bytes.
+ * Appends the event `cause` derived to `state`: its `sequence` is the order's next version and
+ * its `eventId` `{notificationId}#0`, and it is laid out with one fixed key order (header
+ * first, then a provider-time warning if any, then the body's own order) so equal inputs
+ * serialize to equal bytes. The draft's `version` is advanced in place and the draft returned
+ * as the new state. (Every applier derives one event; `#0` keeps the ids events always had.)
  */
-export function deriveEvents(
-  state: OrderState,
+export function deriveEvent(
+  state: OrderDraft,
   cause: CanonicalNotification,
-  bodies: readonly EventBody[],
+  body: EventBody,
 ): Outcome {
-  const occurredAt = normalizedTime(cause.occurredAt);
   const timeWarning = providerTimeWarningOf(cause);
-  const events: LifecycleEvent[] = [];
-  for (let index = 0; index < bodies.length; index++) {
-    const body = bodies[index] as EventBody & Record<string, unknown>;
-    const event: Record<string, unknown> = {
-      eventId: `${cause.notificationId}#${index}`,
-      type: body.type,
-      orderKey: state.orderKey,
-      provider: state.provider,
-      merchantId: state.merchantId,
-      orderRef: state.orderRef,
-      sequence: state.version + index + 1,
-      occurredAt,
-      causationId: cause.notificationId,
-      currency: body.currency,
-    };
-    // Only when the provider's time was not used (ADR 0020): other events keep their old bytes.
-    if (timeWarning !== undefined) event.providerTimeWarning = timeWarning;
-    // The body's own fields after the header, in the body's order: `type` and `currency` are
-    // already keys of the header (overwritten in place with the same values), every other key
-    // is appended in the body's own order. One builtin call instead of a keyed store per field.
-    events.push(Object.assign(event, body) as unknown as LifecycleEvent);
-  }
-  return { state: { ...state, version: state.version + events.length }, events };
+  const event: Record<string, unknown> = {
+    eventId: `${cause.notificationId}#0`,
+    type: body.type,
+    orderKey: state.orderKey,
+    provider: state.provider,
+    merchantId: state.merchantId,
+    orderRef: state.orderRef,
+    sequence: state.version + 1,
+    occurredAt: normalizedTime(cause.occurredAt),
+    causationId: cause.notificationId,
+    currency: body.currency,
+  };
+  // Only when the provider's time was not used (ADR 0020): other events keep their old bytes.
+  if (timeWarning !== undefined) event.providerTimeWarning = timeWarning;
+  // The body's own fields after the header, in the body's order: `type` and `currency` are
+  // already keys of the header (overwritten in place with the same values), every other key
+  // is appended in the body's own order. One builtin call instead of a keyed store per field.
+  Object.assign(event, body);
+  state.version += 1;
+  return { state, events: [event as unknown as LifecycleEvent] };
 }

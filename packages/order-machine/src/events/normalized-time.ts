@@ -22,6 +22,18 @@ function digits(text: string, at: number, count: number): number {
  * `Date.parse` rolls over, other precisions) is `null` and goes the slow way.
  */
 function textually(text: string): string | null {
+  // The same text comes twice per notification (placing it, then stamping its events): the
+  // last answer is kept, keyed by the text itself, so it is parsed and built once.
+  if (text === lastText) return lastResult;
+  lastResult = parsedTextually(text);
+  lastText = text;
+  return lastResult;
+}
+
+let lastText: string | undefined;
+let lastResult: string | null = null;
+
+function parsedTextually(text: string): string | null {
   const length = text.length;
   if ((length !== 20 && length !== 24) || text[length - 1] !== 'Z') return null;
   if (length === 24 && (text[19] !== '.' || digits(text, 20, 3) < 0)) return null;

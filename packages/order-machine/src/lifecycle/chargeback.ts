@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import { remainingOf, type OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -15,30 +15,28 @@ export function openChargeback(state: OrderState, notification: CanonicalNotific
     amount: disputedAmount(state, notification),
     reasonCode: notification.reason ?? null,
   };
-  const next = { ...settle(state, notification), chargeback };
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackOpened',
-      currency: state.currency ?? notification.currency,
-      amount: chargeback.amount,
-      reasonCode: chargeback.reasonCode,
-      affiliate: next.affiliate,
-    },
-  ]);
+  const next = settle(state, notification);
+  next.chargeback = chargeback;
+  return deriveEvent(next, notification, {
+    type: 'ChargebackOpened',
+    currency: state.currency ?? notification.currency,
+    amount: chargeback.amount,
+    reasonCode: chargeback.reasonCode,
+    affiliate: next.affiliate,
+  });
 }
 
 /** `chargeback_won`: the dispute closes; totals were never touched, so nothing to restore. */
 export function winChargeback(state: OrderState, notification: CanonicalNotification): Outcome {
   const amount = state.chargeback?.amount ?? disputedAmount(state, notification);
-  const next = { ...settle(state, notification), chargeback: null };
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackWon',
-      currency: state.currency ?? notification.currency,
-      amount,
-      affiliate: next.affiliate,
-    },
-  ]);
+  const next = settle(state, notification);
+  next.chargeback = null;
+  return deriveEvent(next, notification, {
+    type: 'ChargebackWon',
+    currency: state.currency ?? notification.currency,
+    amount,
+    affiliate: next.affiliate,
+  });
 }
 
 /**
@@ -47,19 +45,15 @@ export function winChargeback(state: OrderState, notification: CanonicalNotifica
  */
 export function loseChargeback(state: OrderState, notification: CanonicalNotification): Outcome {
   const amount = state.chargeback?.amount ?? disputedAmount(state, notification);
-  const next = {
-    ...settle(state, notification),
-    chargeback: null,
-    chargedBackTotal: state.chargedBackTotal + amount,
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
-  return deriveEvents(next, notification, [
-    {
-      type: 'ChargebackLost',
-      currency: state.currency ?? notification.currency,
-      amount,
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  const next = settle(state, notification);
+  next.chargeback = null;
+  next.chargedBackTotal = state.chargedBackTotal + amount;
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
+  return deriveEvent(next, notification, {
+    type: 'ChargebackLost',
+    currency: state.currency ?? notification.currency,
+    amount,
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }

@@ -1,5 +1,6 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
+import { draftOf } from '../state/order-draft';
 import type { OrderState } from '../state/order-state';
 
 /** True when `parked` has waited for its sale for the whole horizon. */
@@ -23,19 +24,18 @@ export function reportOverdue(state: OrderState, watermarkMs: number, horizonMs:
     )
     .reduce<Outcome>(
       (acc, parked) => {
-        const reported = {
-          ...acc.state,
-          overdueNotificationIds: [...acc.state.overdueNotificationIds, parked.notificationId],
-        };
-        const next = deriveEvents(reported, parked, [
-          {
-            type: 'NotificationOverdue',
-            currency: parked.currency,
-            detail: `no sale arrived within ${horizonMs} ms of provider time; still parked`,
-            notificationKind: parked.kind,
-            amount: parked.amount,
-          },
-        ]);
+        const reported = draftOf(acc.state);
+        reported.overdueNotificationIds = [
+          ...acc.state.overdueNotificationIds,
+          parked.notificationId,
+        ];
+        const next = deriveEvent(reported, parked, {
+          type: 'NotificationOverdue',
+          currency: parked.currency,
+          detail: `no sale arrived within ${horizonMs} ms of provider time; still parked`,
+          notificationKind: parked.kind,
+          amount: parked.amount,
+        });
         const events = next.events.map((event) => ({
           ...event,
           eventId: `${parked.notificationId}#overdue`,

@@ -1,6 +1,7 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import type { OrderAffiliate, OrderLine } from '../events/lifecycle-event';
+import type { OrderDraft } from '../state/order-draft';
 import type { OrderLineState, OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -23,23 +24,24 @@ function affiliateOf(notification: CanonicalNotification): OrderAffiliate | null
 }
 
 /** Sale facts from a payment notification; later facts win, missing ones keep what was known. */
-function withSale(state: OrderState, notification: CanonicalNotification): OrderState {
-  return {
-    ...settle(state, notification),
-    currency: notification.currency,
-    amount: notification.amount,
-    lines: notification.lines.length > 0 ? soldLines(notification) : state.lines,
-    affiliate: affiliateOf(notification) ?? state.affiliate,
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+function withSale(state: OrderState, notification: CanonicalNotification): OrderDraft {
+  const next = settle(state, notification);
+  next.currency = notification.currency;
+  next.amount = notification.amount;
+  next.lines = notification.lines.length > 0 ? soldLines(notification) : state.lines;
+  next.affiliate = affiliateOf(notification) ?? state.affiliate;
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
+  return next;
 }
 
 /** `payment_pending` on a new order: the sale exists but is not captured. */
 export function recordPending(state: OrderState, notification: CanonicalNotification): Outcome {
   const next = withSale(state, notification);
-  return deriveEvents(next, notification, [
-    { type: 'PaymentPending', currency: notification.currency, amount: notification.amount },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'PaymentPending',
+    currency: notification.currency,
+    amount: notification.amount,
+  });
 }
 
 /** Lines as events carry them. */
@@ -54,33 +56,28 @@ function eventLines(lines: readonly OrderLineState[]): readonly OrderLine[] {
 
 /** `payment_completed` on a new or pending order: captured; commissions are earned on it. */
 export function recordPayment(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = { ...withSale(state, notification), paid: notification.amount };
-  return deriveEvents(next, notification, [
-    {
-      type: 'OrderPaid',
-      currency: notification.currency,
-      amount: notification.amount,
-      lines: eventLines(next.lines),
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  const next = withSale(state, notification);
+  next.paid = notification.amount;
+  return deriveEvent(next, notification, {
+    type: 'OrderPaid',
+    currency: notification.currency,
+    amount: notification.amount,
+    lines: eventLines(next.lines),
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }
 
 /** `payment_denied` on a pending order. The amount is the denied payment's own, when sent. */
 export function denyPayment(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = {
-    ...settle(state, notification),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
-  return deriveEvents(next, notification, [
-    {
-      type: 'PaymentDenied',
-      currency: state.currency ?? notification.currency,
-      amount: notification.amount > 0 ? notification.amount : state.amount,
-      reason: notification.reason ?? null,
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-    },
-  ]);
+  const next = settle(state, notification);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
+  return deriveEvent(next, notification, {
+    type: 'PaymentDenied',
+    currency: state.currency ?? notification.currency,
+    amount: notification.amount > 0 ? notification.amount : state.amount,
+    reason: notification.reason ?? null,
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+  });
 }

@@ -1,6 +1,6 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
-import { refundedUnits } from '../rules/refund-rules';
+import { deriveEvent, type Outcome } from '../events/derive-events';
+import { namesUnits, unitsNamed } from '../rules/refund-rules';
 import { refundWarnings } from '../rules/refund-warnings';
 import { remainingOf, type OrderLineState, type OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
@@ -8,17 +8,17 @@ import { mergeRefs, settle } from './settle';
 /** The sold lines with the refund's units added, capped at the units sold. */
 function refundedLines(
   lines: readonly OrderLineState[],
-  units: ReadonlyMap<string, number>,
+  notification: CanonicalNotification,
 ): readonly OrderLineState[] {
   // Nothing named and nothing above its cap: every line would be copied unchanged.
-  if (units.size === 0 && lines.every((line) => line.refundedQuantity <= line.quantity))
+  if (!namesUnits(notification) && lines.every((line) => line.refundedQuantity <= line.quantity))
     return lines;
   return lines.map((line) => ({
     ...line,
     // Capped at the units sold: named units above that are only a warning.
     refundedQuantity: Math.min(
       line.quantity,
-      line.refundedQuantity + (units.get(line.lineId) ?? 0),
+      line.refundedQuantity + unitsNamed(notification, line.lineId),
     ),
   }));
 }
@@ -28,35 +28,30 @@ function refundedLines(
  * grow, and `RefundApplied` carries the cumulative figures so readers never re-add amounts.
  */
 export function applyRefund(state: OrderState, notification: CanonicalNotification): Outcome {
-  const units = refundedUnits(notification);
-  const warnings = refundWarnings(state, notification, units);
+  const warnings = refundWarnings(state, notification);
   const refundedTotal = state.refundedTotal + notification.amount;
-  const next: OrderState = {
-    ...settle(state, notification),
-    refundedTotal,
-    totalRefundApplied: state.totalRefundApplied || notification.refundScope === 'total',
-    lines: refundedLines(state.lines, units),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.refundedTotal = refundedTotal;
+  next.totalRefundApplied = state.totalRefundApplied || notification.refundScope === 'total';
+  next.lines = refundedLines(state.lines, notification);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   const remaining = remainingOf(next);
-  return deriveEvents(next, notification, [
-    {
-      type: 'RefundApplied',
-      currency: state.currency ?? notification.currency,
-      amount: notification.amount,
-      refundedTotal,
-      remaining,
-      paid: next.paid,
-      kind: remaining === 0 ? 'full' : 'partial',
-      lines: notification.lines.map((line) => ({
-        lineId: line.lineId,
-        name: line.name,
-        quantity: line.quantity,
-        amount: line.amount,
-      })),
-      affiliate: next.affiliate,
-      subscriptionRefs: next.subscriptionRefs,
-      warnings,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'RefundApplied',
+    currency: state.currency ?? notification.currency,
+    amount: notification.amount,
+    refundedTotal,
+    remaining,
+    paid: next.paid,
+    kind: remaining === 0 ? 'full' : 'partial',
+    lines: notification.lines.map((line) => ({
+      lineId: line.lineId,
+      name: line.name,
+      quantity: line.quantity,
+      amount: line.amount,
+    })),
+    affiliate: next.affiliate,
+    subscriptionRefs: next.subscriptionRefs,
+    warnings,
+  });
 }

@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import type { Rejection } from '../rules/rejection-reason';
 import type { OrderState } from '../state/order-state';
 import { settle } from './settle';
@@ -13,14 +13,12 @@ export function reject(
   notification: CanonicalNotification,
   rejection: Rejection,
 ): Outcome {
-  return deriveEvents(settle(state, notification), notification, [
-    {
-      type: 'NotificationRejected',
-      currency: notification.currency,
-      reason: rejection.reason,
-      detail: rejection.detail,
-      notificationKind: notification.kind,
-      amount: notification.amount,
-    },
-  ]);
+  return deriveEvent(settle(state, notification), notification, {
+    type: 'NotificationRejected',
+    currency: notification.currency,
+    reason: rejection.reason,
+    detail: rejection.detail,
+    notificationKind: notification.kind,
+    amount: notification.amount,
+  });
 }

@@ -1,5 +1,5 @@
 import type { CanonicalNotification } from '@clawback/notifications';
-import { deriveEvents, type Outcome } from '../events/derive-events';
+import { deriveEvent, type Outcome } from '../events/derive-events';
 import type { OrderState } from '../state/order-state';
 import { mergeRefs, settle } from './settle';
 
@@ -8,19 +8,15 @@ import { mergeRefs, settle } from './settle';
  * names none, so a reader needs nothing but the event.
  */
 export function endSubscription(state: OrderState, notification: CanonicalNotification): Outcome {
-  const next = {
-    ...settle(state, notification),
-    subscriptionRefs: mergeRefs(state.subscriptionRefs, notification.subscriptionRefs),
-  };
+  const next = settle(state, notification);
+  next.subscriptionRefs = mergeRefs(state.subscriptionRefs, notification.subscriptionRefs);
   const ended =
     notification.subscriptionRefs.length > 0
       ? mergeRefs([], notification.subscriptionRefs)
       : next.subscriptionRefs;
-  return deriveEvents(next, notification, [
-    {
-      type: 'SubscriptionEnded',
-      currency: state.currency ?? notification.currency,
-      subscriptionRefs: ended,
-    },
-  ]);
+  return deriveEvent(next, notification, {
+    type: 'SubscriptionEnded',
+    currency: state.currency ?? notification.currency,
+    subscriptionRefs: ended,
+  });
 }

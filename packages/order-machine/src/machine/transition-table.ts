@@ -127,6 +127,9 @@ function assigned(next: OrderState): OrderState {
 }
 
 function runSteps(state: OrderState, event: MachineEvent, steps: readonly Step[]): Outcome {
+  // Most transitions run one action and enter no state: its outcome is the transition's.
+  const only = steps.length === 1 ? steps[0] : undefined;
+  if (only !== undefined) return only.apply(state, event, only.params);
   let context = state;
   let events: LifecycleEvent[] | readonly LifecycleEvent[] = [];
   for (const step of steps) {

@@ -2,13 +2,34 @@ import type { CanonicalNotification } from '@clawback/notifications';
 import { remainingOf, type OrderState } from '../state/order-state';
 import type { Rejection } from './rejection-reason';
 
-/** Units each line of a refund names, summed per `lineId`; lines without a quantity are skipped. */
-export function refundedUnits(notification: CanonicalNotification): ReadonlyMap<string, number> {
-  const units = new Map<string, number>();
-  for (const line of notification.lines) {
-    if (line.quantity > 0) units.set(line.lineId, (units.get(line.lineId) ?? 0) + line.quantity);
-  }
+/**
+ * Units the refund's lines name for `lineId`, summed; lines without a quantity name none. A
+ * sum over the few lines of a refund instead of a map per refund (ADR 0015).
+ */
+export function unitsNamed(notification: CanonicalNotification, lineId: string): number {
+  let units = 0;
+  for (const line of notification.lines)
+    if (line.quantity > 0 && line.lineId === lineId) units += line.quantity;
   return units;
+}
+
+/** True when the refund names units at all (a line with a quantity). */
+export function namesUnits(notification: CanonicalNotification): boolean {
+  return notification.lines.some((line) => line.quantity > 0);
+}
+
+/**
+ * True when line `index` of the refund is the first to name units of its `lineId`: each named
+ * line is then counted once, in order of first appearance.
+ */
+export function firstNaming(notification: CanonicalNotification, index: number): boolean {
+  const line = notification.lines[index];
+  if (line === undefined || line.quantity <= 0) return false;
+  for (let i = 0; i < index; i++) {
+    const earlier = notification.lines[i]!;
+    if (earlier.quantity > 0 && earlier.lineId === line.lineId) return false;
+  }
+  return true;
 }
 
 /**

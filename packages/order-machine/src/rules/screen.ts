@@ -1,6 +1,7 @@
 import { isCurrencyCode } from '@clawback/money';
 import type { CanonicalNotification } from '@clawback/notifications';
 import { isUsualProviderTime } from '../events/normalized-time';
+import { hasId } from '../state/notification-ids';
 import type { OrderState } from '../state/order-state';
 import type { Rejection } from './rejection-reason';
 
@@ -91,7 +92,7 @@ const ADMITTED: Screening = Object.freeze({ verdict: 'admitted' });
  * unsupported kinds, a currency other than the order's.
  */
 export function screen(state: OrderState, n: CanonicalNotification, arrival: Arrival): Screening {
-  if (arrival === 'fresh' && state.seenNotificationIds.includes(n.notificationId)) return DUPLICATE;
+  if (arrival === 'fresh' && hasId(state.seenNotificationIds, n.notificationId)) return DUPLICATE;
   if (n.orderKey !== state.orderKey)
     return rejected({
       reason: 'order_mismatch',
