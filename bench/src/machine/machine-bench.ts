@@ -2,6 +2,7 @@ import type { DecideOptions, OrderInput } from '@clawback/order-machine';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { formatCount, formatFixed, formatMiB, formatRatio, round } from '../report/format';
 import { liveHeapBytes } from '../stats/heap';
+import { medianAndRange } from '../stats/interleaved';
 import { perSecond } from '../stats/stopwatch';
 import { bareLoop, type BareEvent } from './bare-xstate';
 import { decideLoop } from './decide-loop';
@@ -43,16 +44,31 @@ function measure(options: BenchRunOptions): BenchOutcome {
   const bareInputs = bareEvents(built.inputs);
   warmUp(Math.min(orders, 10_000), arrivalsPerOrder);
 
-  // Alternating chunks: a burst of load from other processes falls on both loops alike.
+  // Alternating chunks, and which loop goes first within a pair: a burst of load from other
+  // processes (or a collection the previous loop left behind) falls on both loops alike.
   options.log('deciding, alternating with bare xstate transitions chunk by chunk');
   const ours = decideLoop(DECIDE);
   const bare = bareLoop();
   let oursMs = 0;
   let bareMs = 0;
-  for (let start = 0; start < built.inputs.length; start += CHUNK) {
-    oursMs += ours.run(built.inputs.slice(start, start + CHUNK));
-    bareMs += bare.run(bareInputs.slice(start, start + CHUNK));
+  const chunkRatios: number[] = [];
+  for (let start = 0, chunk = 0; start < built.inputs.length; start += CHUNK, chunk++) {
+    const runOurs = () => ours.run(built.inputs.slice(start, start + CHUNK));
+    const runBare = () => bare.run(bareInputs.slice(start, start + CHUNK));
+    let o: number;
+    let b: number;
+    if (chunk % 2 === 0) {
+      o = runOurs();
+      b = runBare();
+    } else {
+      b = runBare();
+      o = runOurs();
+    }
+    oursMs += o;
+    bareMs += b;
+    chunkRatios.push(b / o);
   }
+  const chunkRatio = medianAndRange(chunkRatios);
   const heapAfter = liveHeapBytes();
   const orderCount = ours.orders;
   ours.release();
@@ -86,7 +102,16 @@ function measure(options: BenchRunOptions): BenchOutcome {
       transitionsPerSecond: round(bareRate, 0),
       microsecondsPerTransition: round((bareMs * 1000) / bareCount),
     },
-    ratio: { decideOverBaseline: round(oursRate / bareRate) },
+    ratio: {
+      decideOverBaseline: round(oursRate / bareRate),
+      /** Per chunk (bare ms ÷ decide ms): the median is the figure least moved by a burst. */
+      chunks: {
+        median: round(chunkRatio.median),
+        min: round(chunkRatio.min),
+        max: round(chunkRatio.max),
+        each: chunkRatios.map((r) => round(r)),
+      },
+    },
   };
   return {
     parameters,
@@ -107,6 +132,12 @@ function measure(options: BenchRunOptions): BenchOutcome {
             formatCount(bareRate),
             formatFixed((bareMs * 1000) / bareCount, 2),
             '1.00×',
+          ],
+          [
+            `ratio per chunk of ${formatCount(CHUNK)}: median (min–max of ${chunkRatios.length})`,
+            '',
+            '',
+            `${formatRatio(chunkRatio.median)} (${formatRatio(chunkRatio.min)}–${formatRatio(chunkRatio.max)})`,
           ],
         ],
       },

@@ -20,6 +20,16 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median of `values` and their smallest and largest (NaN for none). */
+export function medianAndRange(values: readonly number[]): {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+} {
+  if (values.length === 0) return { median: NaN, min: NaN, max: NaN };
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
 /**
  * Runs every loop once per round, alternating, so that a burst of load from other processes
  * on a shared machine falls on all of them alike instead of on whichever ran at the time;

@@ -1,4 +1,4 @@
-import { interleaved } from './interleaved';
+import { interleaved, medianAndRange } from './interleaved';
 
 describe('interleaved', () => {
   it('alternates the loops round by round', () => {
@@ -19,5 +19,13 @@ describe('interleaved', () => {
     expect(figure.operations).toBe(500);
     expect(figure.elapsedMs).toBe(1040);
     expect(figure.roundsPerSecond).toEqual([10_000, 10_000, 100, 10_000, 10_000]);
+  });
+});
+
+describe('medianAndRange', () => {
+  it('gives the middle value (the mean of the two middle ones for an even count) and the extremes', () => {
+    expect(medianAndRange([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
+    expect(medianAndRange([4, 1, 2, 10])).toEqual({ median: 3, min: 1, max: 10 });
+    expect(medianAndRange([])).toEqual({ median: NaN, min: NaN, max: NaN });
   });
 });
