@@ -1,10 +1,5 @@
 import { ProvidersError } from '../providers-error';
-
-/** One decoded value: its UTF-8 text and the exact bytes it decoded to (what signatures hash). */
-interface FormValue {
-  readonly text: string;
-  readonly bytes: Buffer;
-}
+import { DecodedBody, DecodedValue, type FormValue } from './decoded-value';
 
 /**
  * One field in received order. A key ending in `[]` is an array key: every value sent under it
@@ -28,7 +23,6 @@ const PERCENT = 0x25;
 const AMPERSAND = 0x26;
 const EQUALS = 0x3d;
 const SPACE = 0x20;
-const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 function hexDigit(byte: number): number {
   if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
@@ -73,44 +67,6 @@ export function percentDecode(raw: Uint8Array): Buffer {
 }
 
 type MutableField = { key: string; isArray: boolean; values: FormValue[] };
-
-/** A body's decoded bytes and, made once on first use, their Latin-1 text (ASCII slices). */
-class DecodedBody {
-  private latin1: string | undefined;
-
-  constructor(
-    readonly out: Buffer,
-    private readonly end: number,
-  ) {}
-
-  /** The text of `out[from, to)`: a slice of one string when ASCII, else UTF-8 decoded. */
-  text(ascii: boolean, from: number, to: number): string {
-    if (!ascii) return utf8.decode(this.out.subarray(from, to));
-    this.latin1 ??= this.out.toString('latin1', 0, this.end);
-    return this.latin1.slice(from, to);
-  }
-}
-
-/**
- * A value read from the decoded body when asked for: an IPN has some fifty fields and a
- * normalizer reads a third of them, so text and bytes are not made for the rest.
- */
-class DecodedValue implements FormValue {
-  constructor(
-    private readonly body: DecodedBody,
-    private readonly start: number,
-    private readonly end: number,
-    private readonly ascii: boolean,
-  ) {}
-
-  get text(): string {
-    return this.body.text(this.ascii, this.start, this.end);
-  }
-
-  get bytes(): Buffer {
-    return this.body.out.subarray(this.start, this.end);
-  }
-}
 
 /** Per field, in `marks`: key start, value start (= key end), value end, ASCII flags. */
 const MARK_WIDTH = 4;

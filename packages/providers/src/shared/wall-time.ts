@@ -88,7 +88,9 @@ function offsetAt(instantMs: number, timeZone: string): number {
 
 /** ISO 8601 UTC with `Z` and whole seconds (`2026-01-31T12:00:00Z`). */
 export function isoUtc(instantMs: number): string {
-  return new Date(instantMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString always ends in ".sssZ" (it throws for invalid dates), so cut instead of a regex.
+  const iso = new Date(instantMs).toISOString();
+  return `${iso.slice(0, iso.length - 5)}Z`;
 }
 
 /** The UTC instant of a wall time read in a fixed offset from UTC (minutes east). */
