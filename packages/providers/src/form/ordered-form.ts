@@ -1,16 +1,7 @@
 import { ProvidersError } from '../providers-error';
-import { DecodedBody, DecodedValue, type FormValue } from './decoded-value';
+import { DecodedBody, DecodedField, type FormField } from './decoded-field';
 
-/**
- * One field in received order. A key ending in `[]` is an array key: every value sent under it
- * is grouped here, at the position of its first occurrence (as PHP builds `$_POST`, which the
- * providers' own plugins hash). Any other key has exactly one value.
- */
-export interface FormField {
-  readonly key: string;
-  readonly isArray: boolean;
-  readonly values: readonly FormValue[];
-}
+export type { FormField } from './decoded-field';
 
 /** A decoded `application/x-www-form-urlencoded` body that keeps the received order. */
 export interface OrderedForm {
@@ -65,8 +56,6 @@ export function percentDecode(raw: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(raw.length);
   return out.subarray(0, decodeInto(raw, 0, raw.length, out, 0));
 }
-
-type MutableField = { key: string; isArray: boolean; values: FormValue[] };
 
 /** Per field, in `marks`: key start, value start (= key end), value end, ASCII flags. */
 const MARK_WIDTH = 4;
@@ -153,28 +142,29 @@ export function decodeOrderedForm(body: Uint8Array): OrderedForm {
     out,
     marks.length > 0 ? marks[marks.length - MARK_WIDTH + 2]! : 0,
   );
-  const byKey = new Map<string, MutableField>();
-  const fields: MutableField[] = [];
+  const byKey = new Map<string, DecodedField>();
+  const fields: DecodedField[] = [];
   for (let m = 0; m < marks.length; m += MARK_WIDTH) {
     const keyStart = marks[m]!;
     const valueStart = marks[m + 1]!;
+    const valueEnd = marks[m + 2]!;
     const flags = marks[m + 3]!;
     const key = decoded.text((flags & KEY_ASCII) !== 0, keyStart, valueStart);
-    const value = new DecodedValue(decoded, valueStart, marks[m + 2]!, (flags & VALUE_ASCII) !== 0);
+    const valueAscii = (flags & VALUE_ASCII) !== 0;
     const existing = byKey.get(key);
     if (existing && !existing.isArray) {
       throw new ProvidersError('malformed_body', `form field "${key}" is sent more than once`, {
         field: key,
       });
     }
-    if (existing) existing.values.push(value);
+    if (existing) existing.add(valueStart, valueEnd, valueAscii);
     else {
       // The key's text ends in "[]" exactly when its bytes do: ASCII bytes decode to themselves.
       const isArray =
         valueStart - keyStart >= 2 &&
         out[valueStart - 2] === OPEN_BRACKET &&
         out[valueStart - 1] === CLOSE_BRACKET;
-      const field = { key, isArray, values: [value] };
+      const field = new DecodedField(key, isArray, decoded, valueStart, valueEnd, valueAscii);
       byKey.set(key, field);
       fields.push(field);
     }
