@@ -1,5 +1,6 @@
 import { ProvidersError } from '../providers-error';
 import { DecodedBody, DecodedField, type FormField } from './decoded-field';
+import { hexDigit } from './hex-digit';
 
 export type { FormField } from './decoded-field';
 
@@ -14,48 +15,6 @@ const PERCENT = 0x25;
 const AMPERSAND = 0x26;
 const EQUALS = 0x3d;
 const SPACE = 0x20;
-
-function hexDigit(byte: number): number {
-  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
-  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
-  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
-  return -1;
-}
-
-/**
- * Percent-decodes `raw[start, end)` into `out` at `at` and returns the end position in `out`.
- * A `%` escape must lie wholly inside the range, as if the range were its own string.
- */
-function decodeInto(raw: Uint8Array, start: number, end: number, out: Buffer, at: number): number {
-  for (let i = start; i < end; i++) {
-    const byte = raw[i]!;
-    if (byte === PLUS) {
-      out[at++] = SPACE;
-      continue;
-    }
-    if (byte === PERCENT && i + 2 < end) {
-      const high = hexDigit(raw[i + 1]!);
-      const low = hexDigit(raw[i + 2]!);
-      if (high >= 0 && low >= 0) {
-        out[at++] = high * 16 + low;
-        i += 2;
-        continue;
-      }
-    }
-    out[at++] = byte;
-  }
-  return at;
-}
-
-/**
- * Percent-decodes one key or value exactly once (`+` is a space; a `%` not followed by two hex
- * digits stays literal, as in WHATWG and PHP). Decoding twice, as some sample scripts do,
- * would change values that legitimately contain `%`.
- */
-export function percentDecode(raw: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(raw.length);
-  return out.subarray(0, decodeInto(raw, 0, raw.length, out, 0));
-}
 
 /** Per field, in `marks`: key start, value start (= key end), value end, ASCII flags. */
 const MARK_WIDTH = 4;
