@@ -56,7 +56,17 @@ export function isoUtc(instantMs: number): string {
   return `${iso.slice(0, iso.length - 5)}Z`;
 }
 
-/** The UTC instant of a wall time read in a fixed offset from UTC (minutes east). */
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
+
+/**
+ * The UTC instant of a wall time (as {@link wallTimeOf} checks them) read in a fixed offset
+ * from UTC (minutes east). At offset 0 a checked wall time of a four-digit year is its own
+ * ISO text, written without a Date (property-tested against {@link isoUtc}).
+ */
 export function fixedOffsetToUtc(wall: WallTime, offsetMinutes: number): string {
+  if (offsetMinutes === 0 && wall.year <= 9999) {
+    const date = `${wall.year}-${twoDigits(wall.month)}-${twoDigits(wall.day)}`;
+    return `${date}T${twoDigits(wall.hour)}:${twoDigits(wall.minute)}:${twoDigits(wall.second)}Z`;
+  }
   return isoUtc(wallAsUtcMs(wall) - offsetMinutes * 60_000);
 }
