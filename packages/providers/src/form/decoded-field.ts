@@ -35,7 +35,7 @@ export class DecodedBody {
 }
 
 /** A value whose text and bytes are made from the decoded body each time they are read. */
-export class DecodedValue implements FormValue {
+class DecodedValue implements FormValue {
   constructor(
     readonly body: DecodedBody,
     readonly start: number,

@@ -42,7 +42,7 @@ function localMs(clock: ZoneClock, instantMs: number): number {
   const plain = clock.plain ? PLAIN.exec(clock.formatter.format(instantMs)) : null;
   if (plain) {
     const [, month, day, year, hour, minute, second] = plain.map(Number);
-    return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+    return Date.UTC(year!, month! - 1, day, hour, minute, second);
   }
   const parts = Object.fromEntries(
     clock.formatter.formatToParts(instantMs).map((part) => [part.type, part.value]),

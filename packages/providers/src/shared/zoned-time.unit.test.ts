@@ -2,31 +2,28 @@ import fc from 'fast-check';
 import { isoUtc, wallAsUtcMs, type WallTime } from './wall-time';
 import { zonedToUtc } from './zoned-time';
 
-/** The version `zonedToUtc` replaced (every offset through `formatToParts`): its reference. */
+/**
+ * The version `zonedToUtc` replaced, every offset read from `formatToParts` (here of an en-GB
+ * two-digit formatter, so the reference shares no formatter with the code): its reference.
+ */
 function referenceZonedToUtc(wall: WallTime, timeZone: string): string {
-  const formatter = new Intl.DateTimeFormat('en-US', {
+  const two = '2-digit';
+  const formatter = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
+    month: two,
+    day: two,
+    hour: two,
+    minute: two,
+    second: two,
   });
   const offsetAt = (instantMs: number): number => {
-    const parts = Object.fromEntries(
-      formatter.formatToParts(instantMs).map((part) => [part.type, part.value]),
+    const field = new Map(formatter.formatToParts(instantMs).map((p) => [p.type, +p.value]));
+    const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) =>
+      field.get(type as Intl.DateTimeFormatPartTypes)!,
     );
-    const local = Date.UTC(
-      Number(parts.year),
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    );
-    return local - instantMs;
+    return Date.UTC(y!, mo! - 1, d, h, mi, s) - instantMs;
   };
   const asUtc = wallAsUtcMs(wall);
   const day = 86_400_000;
