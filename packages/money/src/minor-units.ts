@@ -1,5 +1,6 @@
 import { currencyExponent, isCurrencyCode } from './currencies';
 import { MoneyError } from './money-error';
+import { plainMinorUnits } from './plain-decimal';
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$/;
 
@@ -11,6 +12,8 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$/;
 export function parseMinorUnits(text: string, currency: string): number {
   if (!isCurrencyCode(currency))
     throw new MoneyError('invalid_currency', `not an ISO 4217 code: "${currency}"`);
+  const plain = plainMinorUnits(text, currencyExponent(currency));
+  if (plain !== undefined) return plain;
   const match = DECIMAL.exec(text.trim());
   if (!match) throw new MoneyError('invalid_amount', `not a decimal amount: "${text}"`);
   const [, sign, whole = '', fraction = ''] = match;

@@ -7,9 +7,9 @@ import { twoCheckoutIpn, type TwoCheckoutLineInput } from './fixtures/twocheckou
 import { decodeOrderedForm, type FormField, type OrderedForm } from './form/ordered-form';
 import type { IngressDecision } from './provider-adapter';
 import { encodeFields } from './testing/arbitraries';
+import { signatureSource } from './twocheckout/source-string';
 import {
   SIGNATURE_FIELD,
-  signatureSource,
   TWOCHECKOUT_ALGORITHMS,
   type TwoCheckoutAlgorithm,
 } from './twocheckout/verify-signature';

@@ -1,4 +1,5 @@
-import { invalidDate, wallTimeOf, zonedToUtc } from '../shared/wall-time';
+import { invalidDate, wallTimeOf } from '../shared/wall-time';
+import { zonedToUtc } from '../shared/zoned-time';
 
 /**
  * Kartra writes `yyyy-mm-dd hh:mm:ss` "EST". Read as the US Eastern clock with daylight

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseJsonNumbersAsText } from './json-numbers-as-text';
 
 describe('parseJsonNumbersAsText', () => {
@@ -47,5 +48,62 @@ describe('parseJsonNumbersAsText', () => {
         expect(said).not.toMatch(/Quimby|Hartwell|zoe|Zoë|oops|trailing/);
       }
     }
+  });
+});
+
+/** The character-at-a-time version: the reference the slicing scan must match. */
+function referenceQuoted(text: string): string {
+  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (inString) {
+      out += char;
+      if (char === '\\') out += text[++i] ?? '';
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    if (char === '-' || (char >= '0' && char <= '9')) {
+      number.lastIndex = i;
+      const match = number.exec(text);
+      if (match) {
+        out += `"${match[0]}"`;
+        i += match[0].length - 1;
+        continue;
+      }
+    }
+    out += char;
+  }
+  return out;
+}
+
+describe('parseJsonNumbersAsText against the character-at-a-time reference', () => {
+  const outcome = (read: () => unknown): unknown => {
+    try {
+      return { value: read() };
+    } catch {
+      return 'not JSON';
+    }
+  };
+  const jsonLike = fc
+    .array(
+      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '-', '1', '2.5', 'e3', 'a', ' '),
+      {
+        maxLength: 30,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('gives the same value or the same error for JSON and almost-JSON text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), jsonLike, fc.string({ maxLength: 30 })), (text) => {
+        expect(outcome(() => parseJsonNumbersAsText(text))).toEqual(
+          outcome(() => JSON.parse(referenceQuoted(text)) as unknown),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

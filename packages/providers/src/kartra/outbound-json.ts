@@ -1,4 +1,5 @@
 import { ProvidersError } from '../providers-error';
+import { asBuffer } from '../shared/ingress-decision';
 import { parseJsonNumbersAsText } from './json-numbers-as-text';
 import { kartraValue, type KartraFields } from './fields';
 
@@ -24,7 +25,7 @@ function scalar(object: JsonObject, key: string, path: string): string | undefin
  * `malformed_body`.
  */
 export function kartraOutboundFields(body: Uint8Array): KartraFields {
-  const json = parseJsonNumbersAsText(Buffer.from(body).toString('utf8'));
+  const json = parseJsonNumbersAsText(asBuffer(body).toString('utf8'));
   if (!isObject(json)) throw new ProvidersError('malformed_body', 'the JSON body is not an object');
   const details = isObject(json.action_details) ? json.action_details : {};
   const tx = isObject(details.transaction_details) ? details.transaction_details : {};

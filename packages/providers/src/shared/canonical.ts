@@ -29,33 +29,36 @@ export interface CanonicalParts {
   readonly lineQuantities?: LineQuantities;
 }
 
+type Draft = { -readonly [K in keyof CanonicalNotification]: CanonicalNotification[K] };
+
 /**
  * Assembles the canonical notification; optional fields are left out rather than set to
  * `undefined`, so two normalizations of one record are deeply equal and serialize alike.
+ * Set key by key in one fixed order, not with conditional spreads (a temporary object each).
  */
 export function canonicalNotification(parts: CanonicalParts): CanonicalNotification {
   const { decision } = parts;
-  return {
+  const refund = decision.kind === 'refund';
+  const n: Partial<Draft> = {
     notificationId: parts.notificationId,
     provider: parts.provider,
     merchantId: parts.merchantId,
     orderRef: parts.orderRef,
     orderKey: orderKeyOf(parts.provider, parts.merchantId, parts.orderRef),
     kind: decision.kind,
-    ...(decision.kind === 'refund' ? { refundScope: decision.refundScope ?? 'unspecified' } : {}),
-    occurredAt: parts.occurredAt,
-    currency: parts.currency,
-    amount: Math.abs(parts.amount),
-    lines: parts.lines,
-    ...(decision.kind === 'refund'
-      ? { lineQuantities: parts.lineQuantities ?? 'order_quantities' }
-      : {}),
-    ...(parts.affiliate ? { affiliate: parts.affiliate } : {}),
-    subscriptionRefs: parts.subscriptionRefs,
-    ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
-    providerStatus: decision.providerStatus,
-    test: parts.test,
   };
+  if (refund) n.refundScope = decision.refundScope ?? 'unspecified';
+  n.occurredAt = parts.occurredAt;
+  n.currency = parts.currency;
+  n.amount = Math.abs(parts.amount);
+  n.lines = parts.lines;
+  if (refund) n.lineQuantities = parts.lineQuantities ?? 'order_quantities';
+  if (parts.affiliate) n.affiliate = parts.affiliate;
+  n.subscriptionRefs = parts.subscriptionRefs;
+  if (decision.reason !== undefined) n.reason = decision.reason;
+  n.providerStatus = decision.providerStatus;
+  n.test = parts.test;
+  return n as CanonicalNotification;
 }
 
 /**

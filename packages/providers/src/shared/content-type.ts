@@ -1,8 +1,16 @@
 import { ProvidersError } from '../providers-error';
 
+let lastContentType: string | undefined;
+let lastMediaType = '';
+
 /** The media type of a Content-Type header, lower-cased, without parameters ('' when absent). */
 export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  // Senders repeat one header value: keep the last answer rather than split and case it again.
+  if (contentType === lastContentType) return lastMediaType;
+  const mediaType = (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  lastContentType = contentType;
+  lastMediaType = mediaType;
+  return mediaType;
 }
 
 /** The form media type every form provider uses. */

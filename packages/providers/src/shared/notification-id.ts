@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ProviderName } from '@clawback/notifications';
 
 /**
@@ -17,6 +17,6 @@ export function notificationIdOf(
     merchantId,
     ...identifyingFields.map((f) => f ?? null),
   ]);
-  const hash = createHash('sha256').update(material, 'utf8').digest('hex');
-  return `${provider}:${hash.slice(0, 32)}`;
+  // One-shot digest: the same bytes as a Hash object, without building one per notification.
+  return `${provider}:${hash('sha256', material, 'hex').slice(0, 32)}`;
 }

@@ -44,72 +44,29 @@ export function invalidDate(field: string, raw: string): ProvidersError {
   return new ProvidersError('invalid_date', `${field}: "${raw}" is not a valid date`, { field });
 }
 
-function wallAsUtcMs(wall: WallTime): number {
+/** The wall time read as if it were UTC, in milliseconds. */
+export function wallAsUtcMs(wall: WallTime): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The zone's offset from UTC at `instantMs`, in milliseconds (IANA data via Intl). */
-function offsetAt(instantMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instantMs)
-      .map((part) => [part.type, part.value]),
-  );
-  const local = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return local - instantMs;
 }
 
 /** ISO 8601 UTC with `Z` and whole seconds (`2026-01-31T12:00:00Z`). */
 export function isoUtc(instantMs: number): string {
-  return new Date(instantMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString always ends in ".sssZ" (it throws for invalid dates), so cut instead of a regex.
+  const iso = new Date(instantMs).toISOString();
+  return `${iso.slice(0, iso.length - 5)}Z`;
 }
 
-/** The UTC instant of a wall time read in a fixed offset from UTC (minutes east). */
-export function fixedOffsetToUtc(wall: WallTime, offsetMinutes: number): string {
-  return isoUtc(wallAsUtcMs(wall) - offsetMinutes * 60_000);
-}
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
 /**
- * The UTC instant of a wall time read in an IANA zone. Deterministic at DST edges: a time
- * that occurs twice (autumn) resolves to the earlier instant; a time skipped (spring) is read
- * with the offset in force just before the gap.
+ * The UTC instant of a wall time (as {@link wallTimeOf} checks them) read in a fixed offset
+ * from UTC (minutes east). At offset 0 a checked wall time of a four-digit year is its own
+ * ISO text, written without a Date (property-tested against {@link isoUtc}).
  */
-export function zonedToUtc(wall: WallTime, timeZone: string): string {
-  const asUtc = wallAsUtcMs(wall);
-  const day = 86_400_000;
-  const candidates = [
-    ...new Set([offsetAt(asUtc - day, timeZone), offsetAt(asUtc + day, timeZone)]),
-  ];
-  const matching = candidates
-    .map((offset) => asUtc - offset)
-    .filter((instant) => offsetAt(instant, timeZone) === asUtc - instant)
-    .sort((a, b) => a - b);
-  return isoUtc(matching[0] ?? asUtc - offsetAt(asUtc - day, timeZone));
+export function fixedOffsetToUtc(wall: WallTime, offsetMinutes: number): string {
+  if (offsetMinutes === 0 && wall.year <= 9999) {
+    const date = `${wall.year}-${twoDigits(wall.month)}-${twoDigits(wall.day)}`;
+    return `${date}T${twoDigits(wall.hour)}:${twoDigits(wall.minute)}:${twoDigits(wall.second)}Z`;
+  }
+  return isoUtc(wallAsUtcMs(wall) - offsetMinutes * 60_000);
 }

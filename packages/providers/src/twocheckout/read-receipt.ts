@@ -1,5 +1,6 @@
 import type { OrderedForm } from '../form/ordered-form';
-import { hmacHex, lengthPrefixed, type TwoCheckoutAlgorithm } from './verify-signature';
+import { lengthPrefixed } from './source-string';
+import { hmacHex, type TwoCheckoutAlgorithm } from './verify-signature';
 
 const EMPTY = new Uint8Array(0);
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { OrderedForm } from '../form/ordered-form';
+import { signatureSource } from './source-string';
 import { constantTimeEqual } from '../shared/constant-time';
 
 /** The HMAC algorithms 2Checkout signs with, strongest first. */
@@ -15,8 +16,6 @@ export const SIGNATURE_FIELD: Readonly<Record<TwoCheckoutAlgorithm, string>> = {
   md5: 'HASH',
 };
 
-const SIGNATURE_FIELDS = new Set(Object.values(SIGNATURE_FIELD));
-
 /** Outcome of checking an IPN's signature. */
 export type SignatureCheck =
   | { readonly valid: true; readonly algorithm: TwoCheckoutAlgorithm }
@@ -30,40 +29,14 @@ export function isTwoCheckoutAlgorithm(value: unknown): value is TwoCheckoutAlgo
   return (TWOCHECKOUT_ALGORITHMS as readonly unknown[]).includes(value);
 }
 
-/** 2Checkout's source string: each value's UTF-8 byte length in decimal, then its bytes. */
-export function lengthPrefixed(values: Iterable<Uint8Array>): Buffer {
-  // Sized first and written once: it runs for every IPN (verification and read receipt).
-  const list = Array.isArray(values) ? (values as readonly Uint8Array[]) : [...values];
-  const lengths = list.map((value) => String(value.length));
-  let size = 0;
-  for (let i = 0; i < list.length; i++) size += lengths[i]!.length + list[i]!.length;
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < list.length; i++) {
-    at += out.write(lengths[i]!, at, 'latin1');
-    out.set(list[i]!, at);
-    at += list[i]!.length;
-  }
-  return out;
-}
-
-/** The signed bytes of an IPN: every value in received order, signature fields excluded. */
-export function signatureSource(form: OrderedForm): Buffer {
-  const values: Uint8Array[] = [];
-  for (const field of form.fields) {
-    if (SIGNATURE_FIELDS.has(field.key)) continue;
-    for (const value of field.values) values.push(value.bytes);
-  }
-  return lengthPrefixed(values);
-}
-
 /** Lower-case hex HMAC of `source` with the account Secret Key. */
 export function hmacHex(
   algorithm: TwoCheckoutAlgorithm,
   secretKey: string,
   source: Uint8Array,
 ): string {
-  return createHmac(algorithm, Buffer.from(secretKey, 'utf8')).update(source).digest('hex');
+  // A string key is taken as UTF-8, the same key bytes without a Buffer per call.
+  return createHmac(algorithm, secretKey).update(source).digest('hex');
 }
 
 /** The strength rank of an algorithm: 0 is the strongest. */

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { decodeOrderedForm } from '../form/ordered-form';
 import { encodeForm, type FormPair } from '../fixtures/form-body';
-import { lengthPrefixed, signatureSource, verifyTwoCheckoutSignature } from './verify-signature';
+import { lengthPrefixed, signatureSource } from './source-string';
+import { verifyTwoCheckoutSignature } from './verify-signature';
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 const formOf = (pairs: readonly FormPair[]) => decodeOrderedForm(encodeForm(pairs));
