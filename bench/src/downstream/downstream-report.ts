@@ -60,11 +60,11 @@ export function downstreamFigures(runs: {
   };
 }
 
-/** The terminal and docs table. */
-export function downstreamTables(f: DownstreamFigures): BenchTable[] {
+/** One round's loops. */
+export function roundTables(f: DownstreamFigures, round: number): BenchTable[] {
   return [
     {
-      title: `downstream: ${formatCount(f.baselineTransactional.records)} preloaded lifecycle events, first fetch to last commit`,
+      title: `downstream: ${formatCount(f.baselineTransactional.records)} preloaded lifecycle events, first fetch to last commit (round ${round}, the median commissions ratio)`,
       columns: LOOP_COLUMNS,
       rows: [
         loopRow(
