@@ -1,5 +1,6 @@
 import { adaptersBenchmark } from './adapters/adapters-bench';
 import type { Benchmark } from './benchmark';
+import { downstreamBenchmark } from './downstream/downstream-bench';
 import { endToEndBenchmark } from './end-to-end/end-to-end-bench';
 import { ingressBenchmark } from './ingress/ingress-bench';
 import { lifecycleBenchmark } from './lifecycle/lifecycle-bench';
@@ -12,6 +13,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   adaptersBenchmark,
   ingressBenchmark,
   lifecycleBenchmark,
+  downstreamBenchmark,
   endToEndBenchmark,
   replayBenchmark,
 ];

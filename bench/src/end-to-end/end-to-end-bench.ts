@@ -47,7 +47,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
         kind: 'lifecycle',
         env: env.env(),
         topicPrefix: env.id,
-        rawTopic: env.topics.notificationsRaw,
+        inputTopic: env.topics.notificationsRaw,
         outputTopic: env.topics.lifecycleEvents,
         groupId: env.groupId('lifecycle'),
         transactionalIdPrefix: `${env.id}-lifecycle`,

@@ -1,5 +1,5 @@
 import type { LoopOutcome } from '../lifecycle/lifecycle-bench';
-import type { LifecycleCounters } from '../lifecycle/lifecycle-runner';
+import type { ServiceCounters } from '../pipeline/service-counters';
 import type { BenchTable } from '../report/bench-table';
 import { formatCount, formatFixed, formatMiB, round } from '../report/format';
 import { summarize, type LatencySummary } from '../stats/percentiles';
@@ -69,7 +69,7 @@ export interface EndToEndFigures {
   readonly lifecycle: {
     readonly peakRssBytes: number;
     readonly cpuCores: number;
-    readonly counters: LifecycleCounters;
+    readonly counters: ServiceCounters;
   };
 }
 
@@ -147,7 +147,7 @@ const STAGES = 'clawback_lifecycle_batch_stage_seconds';
 const RECORDS = 'clawback_lifecycle_batch_records';
 
 /** Mean ms per batch per stage (from the histograms' sums and counts) and records per batch. */
-function batchMeans(counters: LifecycleCounters): Record<string, number> {
+function batchMeans(counters: ServiceCounters): Record<string, number> {
   const out: Record<string, number> = {};
   for (const stage of ['queued', 'load', 'apply', 'commit', 'cache_save']) {
     const count = counters[`${STAGES}_count{${stage}}`];

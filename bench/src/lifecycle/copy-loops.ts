@@ -55,17 +55,17 @@ export async function startCopyLoop(
     }
     return producer;
   };
-  const { rawTopic, outputTopic, groupId } = request;
+  const { inputTopic, outputTopic, groupId } = request;
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
     const { partition } = payload.batch;
-    const offsets = [{ topic: rawTopic, partition, offset: nextOffset(payload) }];
+    const offsets = [{ topic: inputTopic, partition, offset: nextOffset(payload) }];
     if (request.kind === 'transactional') {
       const transaction = await (await producerFor(partition)).transaction();
       try {
         await transaction.send({ topic: outputTopic, messages: copied(payload) });
         await transaction.sendOffsets({
           consumerGroupId: groupId,
-          topics: [{ topic: rawTopic, partitions: [{ partition, offset: offsets[0]!.offset }] }],
+          topics: [{ topic: inputTopic, partitions: [{ partition, offset: offsets[0]!.offset }] }],
         });
         await transaction.commit();
       } catch (error) {
@@ -81,7 +81,7 @@ export async function startCopyLoop(
   };
   await plain.connect();
   await consumer.connect();
-  await consumer.subscribe({ topics: [rawTopic], fromBeginning: true });
+  await consumer.subscribe({ topics: [inputTopic], fromBeginning: true });
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,

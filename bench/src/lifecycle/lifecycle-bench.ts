@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import type { Env } from '@clawback/config';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { openBenchEnvironment, type BenchEnvironment } from '../pipeline/bench-environment';
 import { runChild } from '../pipeline/child-process';
 import { preloadRawTopic } from '../pipeline/preload-raw-topic';
 import { lifecycleFigures, lifecycleTables } from './lifecycle-report';
-import type { LifecycleCounters } from './lifecycle-runner';
+import type { ServiceCounters } from '../pipeline/service-counters';
 import type { LoopKind, LoopRequest, LoopResult } from './loop-request';
 
 const LOOP_CHILD = resolve(__dirname, 'loop-child.ts');
@@ -14,30 +15,41 @@ const CONCURRENCY = 4;
 export const MAX_BATCH_BYTES = 1_048_576;
 
 /** A loop's result, with the lifecycle's own counters when it is the lifecycle. */
-export type LoopOutcome = LoopResult & { readonly counters?: LifecycleCounters };
+export type LoopOutcome = LoopResult & { readonly counters?: ServiceCounters };
 
-/** Runs one loop over the run's raw topic in a child process, to the topic's end. */
+/** Options of {@link runLoop}: the lifecycle's defaults unless given. */
+export interface LoopOptions {
+  readonly concurrency?: number;
+  readonly maxBatchBytes?: number;
+  /** Default the run's raw topic. */
+  readonly inputTopic?: string;
+  /** Variables the loop's service reads besides the run's (merchants file, webhook URLs). */
+  readonly env?: Env;
+}
+
+/** Runs one loop over the run's raw topic (or `inputTopic`) in a child process, to its end. */
 export function runLoop(
   env: BenchEnvironment,
   kind: LoopKind,
   outputTopic: string,
   log: (line: string) => void,
-  tuning: { readonly concurrency?: number; readonly maxBatchBytes?: number } = {},
+  options: LoopOptions = {},
 ): Promise<LoopOutcome> {
+  const inputTopic = options.inputTopic ?? env.topics.notificationsRaw;
   const request: LoopRequest = {
     kind,
-    env: env.env(),
+    env: env.env(options.env),
     topicPrefix: env.id,
-    rawTopic: env.topics.notificationsRaw,
+    inputTopic,
     outputTopic,
     groupId: env.groupId(kind),
     transactionalIdPrefix: `${env.id}-${kind}`,
-    concurrency: tuning.concurrency ?? CONCURRENCY,
-    maxBatchBytes: tuning.maxBatchBytes ?? MAX_BATCH_BYTES,
+    concurrency: options.concurrency ?? CONCURRENCY,
+    maxBatchBytes: options.maxBatchBytes ?? MAX_BATCH_BYTES,
     until: 'caught-up',
     timeoutMs: 900_000,
   };
-  log(`${kind}: consuming the raw topic in a child process`);
+  log(`${kind}: consuming ${inputTopic} in a child process`);
   return runChild<LoopRequest, LoopOutcome>(LOOP_CHILD, request, {
     timeoutMs: 960_000,
     onProgress: log,

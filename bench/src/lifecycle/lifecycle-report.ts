@@ -1,11 +1,12 @@
 import type { BenchTable } from '../report/bench-table';
 import { formatCount, formatFixed, formatMiB, formatRatio, round } from '../report/format';
-import type { LifecycleCounters } from './lifecycle-runner';
+import type { ServiceCounters } from '../pipeline/service-counters';
 import type { LoopResult } from './loop-request';
 
-type Loop = LoopResult & { readonly counters?: LifecycleCounters };
+type Loop = LoopResult & { readonly counters?: ServiceCounters };
 
-interface LoopFigures {
+/** One loop's figures in a result file. */
+export interface LoopFigures {
   readonly what: string;
   readonly records: number;
   readonly elapsedMs: number;
@@ -16,7 +17,7 @@ interface LoopFigures {
 
 /** The JSON figures of the lifecycle benchmark. */
 export interface LifecycleFigures {
-  readonly lifecycle: LoopFigures & { readonly counters: LifecycleCounters };
+  readonly lifecycle: LoopFigures & { readonly counters: ServiceCounters };
   readonly baselineBare: LoopFigures;
   readonly baselineTransactional: LoopFigures;
   readonly ratio: {
@@ -28,7 +29,8 @@ export interface LifecycleFigures {
   };
 }
 
-const loop = (what: string, r: Loop): LoopFigures => ({
+/** A loop's result as written to a result file, with what the loop does. */
+export const loopFigures = (what: string, r: LoopResult): LoopFigures => ({
   what,
   records: r.records,
   elapsedMs: round(r.elapsedMs, 0),
@@ -46,17 +48,17 @@ export function lifecycleFigures(runs: {
   const rate = (r: Loop): number => r.recordsPerSecond;
   return {
     lifecycle: {
-      ...loop(
+      ...loopFigures(
         'order-lifecycle service: decode, normalize, decide, Avro-encode, one transaction per batch, Redis snapshot cache',
         runs.lifecycle,
       ),
       counters: runs.lifecycle.counters ?? {},
     },
-    baselineBare: loop(
+    baselineBare: loopFigures(
       'kafkajs consumer → producer copying each record, offsets committed per batch, no transactions',
       runs.bare,
     ),
-    baselineTransactional: loop(
+    baselineTransactional: loopFigures(
       'the same copy in one transaction per batch with sendOffsets, one producer per partition',
       runs.transactional,
     ),
@@ -68,32 +70,37 @@ export function lifecycleFigures(runs: {
   };
 }
 
+/** The columns of {@link loopRow}. */
+export const LOOP_COLUMNS = ['loop', 'per second', 'seconds', 'peak RSS', 'CPU cores', 'ratio'];
+
+/** A loop's row in a table of {@link LOOP_COLUMNS}. */
+export const loopRow = (name: string, l: LoopFigures, ratio: string): string[] => [
+  name,
+  formatCount(l.recordsPerSecond),
+  formatFixed(l.elapsedMs / 1000, 1),
+  formatMiB(l.peakRssBytes),
+  formatFixed(l.cpuCores, 2),
+  ratio,
+];
+
 /** The terminal and docs table. */
 export function lifecycleTables(f: LifecycleFigures): BenchTable[] {
-  const row = (name: string, l: LoopFigures, ratio: string): string[] => [
-    name,
-    formatCount(l.recordsPerSecond),
-    formatFixed(l.elapsedMs / 1000, 1),
-    formatMiB(l.peakRssBytes),
-    formatFixed(l.cpuCores, 2),
-    ratio,
-  ];
   return [
     {
       title: `lifecycle: ${formatCount(f.lifecycle.records)} preloaded notifications, first fetch to last commit`,
-      columns: ['loop', 'per second', 'seconds', 'peak RSS', 'CPU cores', 'ratio'],
+      columns: LOOP_COLUMNS,
       rows: [
-        row(
+        loopRow(
           'order-lifecycle (exactly-once)',
           f.lifecycle,
           `${formatRatio(f.ratio.lifecycleOverTransactional)} of tx copy`,
         ),
-        row(
+        loopRow(
           'baseline: transactional copy, no machine',
           f.baselineTransactional,
           `${formatRatio(f.ratio.transactionalOverBare)} of bare`,
         ),
-        row('baseline: bare copy, no transactions', f.baselineBare, '1.00×'),
+        loopRow('baseline: bare copy, no transactions', f.baselineBare, '1.00×'),
       ],
     },
   ];

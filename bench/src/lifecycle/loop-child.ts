@@ -1,15 +1,17 @@
 import { loadConfig } from '@clawback/config';
 import { createKafkaClient } from '@clawback/kafka';
+import { isDownstream, startDownstreamLoop } from '../downstream/downstream-runner';
 import { serveChild, type ChildReport } from '../pipeline/child-process';
 import { endOffsets, waitForCommitted } from '../pipeline/committed-offsets';
 import { measureProcessLoad } from '../pipeline/process-load';
 import { sampleRss } from '../pipeline/rss-sampler';
+import type { ServiceCounters } from '../pipeline/service-counters';
 import { nowMs, perSecond } from '../stats/stopwatch';
 import { startCopyLoop, type RunningLoop } from './copy-loops';
-import { startLifecycleLoop, type LifecycleCounters } from './lifecycle-runner';
+import { startLifecycleLoop } from './lifecycle-runner';
 import type { LoopRequest, LoopResult } from './loop-request';
 
-type Outcome = LoopResult & { counters?: LifecycleCounters };
+type Outcome = LoopResult & { counters?: ServiceCounters };
 
 async function untilCaughtUp(
   request: LoopRequest,
@@ -21,12 +23,12 @@ async function untilCaughtUp(
   const admin = createKafkaClient(config.kafka, { clientId: `${request.groupId}-watch` }).admin();
   await admin.connect();
   try {
-    const ends = await endOffsets(admin, request.rawTopic);
+    const ends = await endOffsets(admin, request.inputTopic);
     await loop.joined;
     const start = nowMs();
     const load = measureProcessLoad();
     report.mark('joined');
-    await waitForCommitted(admin, request.groupId, request.rawTopic, ends, {
+    await waitForCommitted(admin, request.groupId, request.inputTopic, ends, {
       timeoutMs: request.timeoutMs,
     });
     const elapsedMs = nowMs() - start;
@@ -64,20 +66,26 @@ async function untilTold(
 
 /**
  * One consume→produce loop in its own process, so its peak RSS is its own: the lifecycle
- * service or a bare copy loop, measured to the raw topic's end or run until told to stop.
+ * service, a downstream consumer or a bare copy loop, measured to its input topic's end or run
+ * until told to stop.
  */
 serveChild<LoopRequest, Outcome>(async (request, report) => {
   const peakRss = sampleRss();
-  const lifecycle = request.kind === 'lifecycle' ? await startLifecycleLoop(request) : undefined;
+  const service =
+    request.kind === 'lifecycle'
+      ? await startLifecycleLoop(request)
+      : isDownstream(request.kind)
+        ? await startDownstreamLoop(request.kind, request)
+        : undefined;
   const loop: RunningLoop =
-    lifecycle ??
+    service ??
     (await startCopyLoop(createKafkaClient(loadConfig(['kafka'], request.env).kafka), request));
   try {
     const result =
       request.until === 'told'
         ? await untilTold(loop, report, peakRss)
         : await untilCaughtUp(request, loop, report, peakRss);
-    return { ...result, ...(lifecycle && { counters: await lifecycle.counters() }) };
+    return { ...result, ...(service && { counters: await service.counters() }) };
   } finally {
     await loop.stop();
   }

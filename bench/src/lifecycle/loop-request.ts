@@ -7,15 +7,19 @@ export type LoopKind =
   /** The same copy inside one transaction per batch, offsets sent with it (no machine). */
   | 'transactional'
   /** The order-lifecycle service itself (machine, registry encoding, transactions, Redis). */
-  | 'lifecycle';
+  | 'lifecycle'
+  /** A downstream consumer of `orders.lifecycle.events`, started as `npm run <service>` does. */
+  | 'commission-reversals'
+  | 'subscription-cancellations';
 
-/** What a loop child is asked to do: consume the raw topic from the start to its end. */
+/** What a loop child is asked to do: consume its input topic from the start to its end. */
 export interface LoopRequest {
   readonly kind: LoopKind;
   /** The bench environment's variables (topic prefix, Redis key prefix, addresses). */
   readonly env: Env;
   readonly topicPrefix: string;
-  readonly rawTopic: string;
+  /** What the loop consumes: the raw topic, or the lifecycle events for downstream consumers. */
+  readonly inputTopic: string;
   /** Where the baselines copy records to. */
   readonly outputTopic: string;
   readonly groupId: string;
@@ -24,7 +28,7 @@ export interface LoopRequest {
   readonly concurrency: number;
   readonly maxBatchBytes: number;
   /**
-   * `caught-up`: measure from joining to the last commit of the raw topic's current end, then
+   * `caught-up`: measure from joining to the last commit of the input topic's current end, then
    * stop. `told`: run until the parent sends any message (end to end), then stop.
    */
   readonly until: 'caught-up' | 'told';

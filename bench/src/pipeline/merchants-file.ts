@@ -8,16 +8,20 @@ export const BENCH_MERCHANT = {
   twoCheckoutSecret: 'bench-2checkout-secret',
 } as const;
 
-/** A temporary merchants file (`CLAWBACK_MERCHANTS_FILE`) naming {@link BENCH_MERCHANT}. */
-export async function writeMerchantsFile(): Promise<{
+/**
+ * A temporary merchants file (`CLAWBACK_MERCHANTS_FILE`) holding `merchants`, by default
+ * {@link BENCH_MERCHANT} alone.
+ */
+export async function writeMerchantsFile(
+  merchants: object = {
+    [BENCH_MERCHANT.id]: { '2checkout': { secretKey: BENCH_MERCHANT.twoCheckoutSecret } },
+  },
+): Promise<{
   readonly path: string;
   remove(): Promise<void>;
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'clawback-bench-'));
   const path = join(dir, 'merchants.json');
-  const merchants = {
-    [BENCH_MERCHANT.id]: { '2checkout': { secretKey: BENCH_MERCHANT.twoCheckoutSecret } },
-  };
   await writeFile(path, JSON.stringify(merchants));
   return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -38,7 +38,9 @@ export const defaultCommissionSettings = {
   transactionTimeoutMs: 60_000,
   partitionConcurrency: 12,
   maxBatchBytes: 1_048_576,
-  recordsPerTransaction: 500,
+  // Above what a 1 MiB fetch holds (about 4,000 lifecycle events): under a backlog one
+  // transaction per fetched batch, not nine; redoing a decider slice costs no outside calls.
+  recordsPerTransaction: 5_000,
   restoreTimeoutMs: 300_000,
   ledgerCheckIntervalMs: 5_000,
 } as const;

@@ -44,18 +44,33 @@ export interface ProcessDeps {
   readonly observer?: ProcessObserver;
 }
 
+/** What {@link processRecords} did with the first `consumed` of the records it was given. */
+export interface ProcessedSlice {
+  /** What each record with work produced, in input order. */
+  readonly entries: readonly BatchEntry[];
+  /** How many records, from the first, the slice holds. */
+  readonly consumed: number;
+}
+
 /**
- * Reads a slice of input records, plans their cancellations and carries them out, and returns
- * what each record produced, in input order. Outbound calls happen here, before any Kafka
- * transaction is opened, so a slow receiver never holds a transaction open.
+ * Reads input records, plans their cancellations and carries them out, and returns what each
+ * record produced, in input order. The slice ends with the `workLimit`-th record that has
+ * work (a cancellation to carry out or a dead letter); records without work never end it, so
+ * a log of mostly sales and kept partial refunds is not cut into small transactions. Each
+ * record is read once. Outbound calls happen here, before any Kafka transaction is opened, so
+ * a slow receiver never holds a transaction open.
  */
 export async function processRecords(
   messages: readonly KafkaMessage[],
   deps: ProcessDeps,
-): Promise<readonly BatchEntry[]> {
+  workLimit = Number.POSITIVE_INFINITY,
+): Promise<ProcessedSlice> {
   const entries: BatchEntry[] = [];
   const jobs: Job[] = [];
+  let consumed = 0;
   for (const message of messages) {
+    if (entries.length >= workLimit) break;
+    consumed += 1;
     const item = await readInput(message, deps.codecs);
     if (item.kind === 'undecodable') entries.push(item);
     if (item.kind !== 'event') continue;
@@ -85,7 +100,7 @@ export async function processRecords(
     }
   });
   await runPooled(tasks, deps.callConcurrency);
-  return entries;
+  return { entries, consumed };
 }
 
 /** A request and where its outcome goes. */

@@ -55,7 +55,10 @@ describe('processRecords + buildOutputs', () => {
       refundApplied('partial', { merchantId: 'm2', orderRef: '3', subscriptionRefs: ['C'] }),
       chargebackLost({ merchantId: 'unknown', subscriptionRefs: ['U'] }),
     ]);
-    const outputs = buildOutputs(await processRecords(messages, deps(succeeding(calls))), source);
+    const outputs = buildOutputs(
+      (await processRecords(messages, deps(succeeding(calls)))).entries,
+      source,
+    );
     expect(calls.sort()).toEqual(['A', 'B', 'C']);
     expect(
       outputs.cancellations.map((e) => `${e.type} ${e.subscriptionRef} ${e.attempts}`),
@@ -82,7 +85,10 @@ describe('processRecords + buildOutputs', () => {
       chargebackLost({ subscriptionRefs: ['S'], notification: 'first' }),
       paymentDenied({ subscriptionRefs: ['S'], notification: 'second' }),
     ]);
-    const outputs = buildOutputs(await processRecords(messages, deps(succeeding(calls))), source);
+    const outputs = buildOutputs(
+      (await processRecords(messages, deps(succeeding(calls)))).entries,
+      source,
+    );
     expect(calls).toEqual(['S']);
     expect(outputs.cancellations.map((e) => `${e.type} ${e.causationId}`)).toEqual([
       'SubscriptionCancellationRequested first#0',
@@ -97,7 +103,7 @@ describe('processRecords + buildOutputs', () => {
     };
     const garbage = Buffer.from('not a lifecycle event');
     const messages = lifecycleMessages([garbage, paymentDenied({ subscriptionRefs: ['F'] })], 40);
-    const outputs = buildOutputs(await processRecords(messages, deps(refusing)), source);
+    const outputs = buildOutputs((await processRecords(messages, deps(refusing))).entries, source);
     expect(outputs.cancellations.map((e) => e.type)).toEqual([
       'SubscriptionCancellationRequested',
       'SubscriptionCancellationFailed',
@@ -161,7 +167,25 @@ describe('processRecords + buildOutputs', () => {
         }),
     };
     const messages = lifecycleMessages([chargebackLost({ subscriptionRefs: ['A', 'B'] })]);
-    const outputs = buildOutputs(await processRecords(messages, deps(slowFirst)), source);
+    const outputs = buildOutputs((await processRecords(messages, deps(slowFirst))).entries, source);
     expect(outputs.cancellations.map((e) => e.subscriptionRef)).toEqual(['A', 'A', 'B', 'B']);
+  });
+
+  it('ends a slice at its workLimit-th record with work, whatever the records without work', async () => {
+    const calls: string[] = [];
+    const messages = lifecycleMessages([
+      orderPaid({ orderRef: '1' }),
+      refundApplied('full', { orderRef: '1', subscriptionRefs: ['A'] }),
+      refundApplied('partial', { orderRef: '2', subscriptionRefs: ['KEPT'] }),
+      orderPaid({ orderRef: '3' }),
+      chargebackLost({ orderRef: '3', subscriptionRefs: ['B'] }),
+      paymentDenied({ orderRef: '4', subscriptionRefs: ['C'] }),
+    ]);
+    const first = await processRecords(messages, deps(succeeding(calls)), 2);
+    expect(first.consumed).toBe(5);
+    expect(first.entries.map((e) => e.offset)).toEqual(['1', '4']);
+    const rest = await processRecords(messages.slice(5), deps(succeeding(calls)), 2);
+    expect(rest.consumed).toBe(1);
+    expect(calls).toEqual(['A', 'B', 'C']);
   });
 });

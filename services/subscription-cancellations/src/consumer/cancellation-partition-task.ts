@@ -6,7 +6,8 @@ import {
   isExactlyOnceError,
 } from '@clawback/exactly-once';
 import type { KafkaMessage } from '@clawback/kafka';
-import { type BatchEntry, buildOutputs } from '../batch/build-outputs';
+import { buildOutputs } from '../batch/build-outputs';
+import type { ProcessedSlice } from '../batch/process-records';
 import type { CommittedCancellation } from '../completed/completed-cancellations';
 import type { CancellationEvent } from '../events/cancellation-event';
 import { outputMessages } from '../batch/output-messages';
@@ -31,11 +32,15 @@ function committedFacts(events: readonly CancellationEvent[]): readonly Committe
   );
 }
 
-/** Carries out one slice of input records, with a sleep that heartbeats. */
+/**
+ * Carries out the next slice of `messages` (a prefix holding at most `workLimit` records with
+ * work), with a sleep that heartbeats.
+ */
 export type ProcessSlice = (
-  slice: readonly KafkaMessage[],
+  messages: readonly KafkaMessage[],
+  workLimit: number,
   sleep: (ms: number) => Promise<void>,
-) => Promise<readonly BatchEntry[]>;
+) => Promise<ProcessedSlice>;
 
 /**
  * One input topic of the service: the lifecycle events, or the operators' redrive commands
@@ -89,16 +94,16 @@ export class CancellationPartitionTask implements PartitionTask {
   }
 
   /**
-   * Processes the records from the committed position on, in slices of
-   * `recordsPerTransaction`: outbound calls first, then one transaction per slice with the
-   * slice's outputs and its input offset.
+   * Processes the records from the committed position on, in slices of at most
+   * `recordsPerTransaction` records with work (records without work ride along): outbound
+   * calls first, then one transaction per slice with the slice's outputs and its input offset.
    */
   async process(messages: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
-    const { recordsPerTransaction } = this.deps.settings;
     const from = BigInt(this.nextOffset);
-    const fresh = messages.filter((message) => BigInt(message.offset) >= from);
-    for (let i = 0; i < fresh.length; i += recordsPerTransaction) {
-      await this.processSlice(fresh.slice(i, i + recordsPerTransaction), heartbeat);
+    let rest = messages.filter((message) => BigInt(message.offset) >= from);
+    while (rest.length > 0) {
+      const consumed = await this.processSlice(rest, heartbeat);
+      rest = rest.slice(consumed);
       await heartbeat();
     }
   }
@@ -108,20 +113,28 @@ export class CancellationPartitionTask implements PartitionTask {
     return Promise.resolve();
   }
 
-  private async processSlice(slice: readonly KafkaMessage[], heartbeat: Heartbeat): Promise<void> {
+  /** Carries out and commits the next slice of `messages`; returns how many records it held. */
+  private async processSlice(
+    messages: readonly KafkaMessage[],
+    heartbeat: Heartbeat,
+  ): Promise<number> {
     const { deps } = this;
     const { settings, metrics } = deps;
     const { topic, groupId } = this.input;
     const signal = deps.process.signal;
-    const entries = await this.processSliceOf(slice, async (ms) => {
-      for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
-        await interruptibleSleep(Math.min(left, HEARTBEAT_EVERY_MS), signal);
-        await heartbeat();
-      }
-    });
+    const { entries, consumed } = await this.processSliceOf(
+      messages,
+      settings.recordsPerTransaction,
+      async (ms) => {
+        for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
+          await interruptibleSleep(Math.min(left, HEARTBEAT_EVERY_MS), signal);
+          await heartbeat();
+        }
+      },
+    );
     const outputs = buildOutputs(entries, { topic, partition: this.partition });
     const topicMessages = await outputMessages(outputs, deps.process.codecs, settings.topics);
-    const nextOffset = (BigInt(slice[slice.length - 1]!.offset) + 1n).toString();
+    const nextOffset = (BigInt(messages[consumed - 1]!.offset) + 1n).toString();
     const producer = await deps.producers.forPartition(topic, this.partition);
     try {
       await commitTransaction(producer, {
@@ -146,5 +159,6 @@ export class CancellationPartitionTask implements PartitionTask {
       metrics.deadLetters.inc({ code: value.errorCode });
     }
     this.nextOffset = nextOffset;
+    return consumed;
   }
 }

@@ -11,7 +11,9 @@ export function lifecycleInput(deps: CancellationTaskDeps): TaskInput {
     topic: deps.settings.topics.lifecycleEvents,
     groupId: deps.settings.groupId,
     processorFor: () =>
-      Promise.resolve((slice, sleep) => processRecords(slice, { ...deps.process, sleep })),
+      Promise.resolve((messages, workLimit, sleep) =>
+        processRecords(messages, { ...deps.process, sleep }, workLimit),
+      ),
   };
 }
 
@@ -44,7 +46,12 @@ export function redriveInput(
         groupIdPrefix: `${groupId}-read`,
         timeoutMs: settings.rebuildTimeoutMs,
       });
-      return (slice, sleep) => processRedrives(slice, { ...deps.process, decode, redriven, sleep });
+      // Every command is work: a slice is the next `workLimit` records.
+      return async (messages, workLimit, sleep) => {
+        const slice = messages.slice(0, workLimit);
+        const entries = await processRedrives(slice, { ...deps.process, decode, redriven, sleep });
+        return { entries, consumed: slice.length };
+      };
     },
   };
 }
