@@ -49,7 +49,7 @@ export async function measureSubstrate(
       kind: 'transactional',
       env: env.env(),
       topicPrefix: env.id,
-      rawTopic: input!,
+      inputTopic: input!,
       outputTopic: output!,
       groupId: env.groupId('substrate-copy'),
       transactionalIdPrefix: `${env.id}-substrate`,
