@@ -1,6 +1,7 @@
 import {
   createTransactionalProducer,
   initTransactions,
+  toKafkaError,
   type EachBatchPayload,
   type KafkaClient,
   type Producer,
@@ -15,6 +16,30 @@ export interface RunningLoop {
 
 function copied(payload: EachBatchPayload) {
   return payload.batch.messages.map((m) => ({ key: m.key, value: m.value }));
+}
+
+type Transaction = Awaited<ReturnType<Producer['transaction']>>;
+
+/**
+ * `sendOffsets`, retried within milliseconds on `CONCURRENT_TRANSACTIONS` (the previous
+ * commit's markers still being written; kafkajs gives up on it here at once). The offsets go
+ * first so that this request, not the records' AddPartitionsToTxn, meets it: kafkajs's own
+ * retry of a produce waits 300 ms, which would make the baseline's latency mostly that wait.
+ */
+async function sendOffsetsFirst(
+  transaction: Transaction,
+  offsets: Parameters<Transaction['sendOffsets']>[0],
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await transaction.sendOffsets(offsets);
+      return;
+    } catch (error) {
+      const concurrent = toKafkaError(error).code === 'kafka_concurrent_transactions';
+      if (!concurrent || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
+    }
+  }
 }
 
 const nextOffset = (payload: EachBatchPayload): string =>
@@ -62,11 +87,11 @@ export async function startCopyLoop(
     if (request.kind === 'transactional') {
       const transaction = await (await producerFor(partition)).transaction();
       try {
-        await transaction.send({ topic: outputTopic, messages: copied(payload) });
-        await transaction.sendOffsets({
+        await sendOffsetsFirst(transaction, {
           consumerGroupId: groupId,
           topics: [{ topic: inputTopic, partitions: [{ partition, offset: offsets[0]!.offset }] }],
         });
+        await transaction.send({ topic: outputTopic, messages: copied(payload) });
         await transaction.commit();
       } catch (error) {
         await transaction.abort().catch(() => undefined);
