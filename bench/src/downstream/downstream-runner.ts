@@ -1,4 +1,5 @@
 import { createLogger } from '@clawback/logging';
+import { countingLog } from '../pipeline/log-levels';
 import { startCommissionReversalsFromEnv } from '@clawback/commission-reversals';
 import { startSubscriptionCancellationsFromEnv } from '@clawback/subscription-cancellations';
 import type { RunningLoop } from '../lifecycle/copy-loops';
@@ -20,8 +21,9 @@ export const isDownstream = (kind: LoopRequest['kind']): kind is DownstreamKind 
 export async function startDownstreamLoop(
   kind: DownstreamKind,
   request: LoopRequest,
-): Promise<RunningLoop & { counters(): Promise<ServiceCounters> }> {
-  const logger = createLogger({ service: kind, level: 'warn' });
+): Promise<RunningLoop & { counters(): Promise<ServiceCounters>; errorLogLines(): number }> {
+  const log = countingLog();
+  const logger = createLogger({ service: kind, level: 'warn', destination: log.destination });
   const prefix = kind === 'commission-reversals' ? 'COMMISSIONS' : 'CANCELLATIONS';
   const env = {
     ...request.env,
@@ -38,5 +40,6 @@ export async function startDownstreamLoop(
     joined: service.joined,
     stop: () => service.stop(),
     counters: () => serviceCounters(service.metrics.registry),
+    errorLogLines: log.errorLines,
   };
 }

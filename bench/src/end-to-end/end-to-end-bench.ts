@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { startIngress } from '@clawback/ingress';
 import { defaultLifecycleSettings } from '@clawback/order-lifecycle';
+import { createLogger } from '@clawback/logging';
 import { waitFor } from '@clawback/test-harness';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
 import type { LoopRequest } from '../lifecycle/loop-request';
 import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { runChild, startChild } from '../pipeline/child-process';
+import { countingLog } from '../pipeline/log-levels';
 import { BENCH_MERCHANT, writeMerchantsFile } from '../pipeline/merchants-file';
 import { endToEndFigures, endToEndTables } from './end-to-end-report';
 import type { ReaderExpectation, ReaderRequest, ReaderResult } from './events-reader';
@@ -63,8 +65,14 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
       { env: env.env(), topic: env.topics.lifecycleEvents, groupId: env.groupId('reader') },
       child,
     );
+    const ingressLog = countingLog();
     const ingress = await startIngress({
-      env: env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path, LOG_LEVEL: 'error' }),
+      env: env.env({ CLAWBACK_MERCHANTS_FILE: merchants.path }),
+      logger: createLogger({
+        service: 'ingress',
+        level: 'warn',
+        destination: ingressLog.destination,
+      }),
       host: '127.0.0.1',
       port: 0,
     });
@@ -114,6 +122,7 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
     const substrate = await measureSubstrate(env, { ...p, concurrency: CONCURRENCY }, child);
     const figures = endToEndFigures({
       substrate,
+      errorLogLines: { ingress: ingressLog.errorLines(), lifecycle: service.errorLogLines ?? 0 },
       load,
       measured,
       blocked,

@@ -21,6 +21,8 @@ export interface EndToEndMeasurements {
   readonly durationSeconds: number;
   /** The same load through a bare producer and a transactional copy (`measureSubstrate`). */
   readonly substrate: SubstrateMeasurements;
+  /** Log lines at error level or above: a healthy run has none. */
+  readonly errorLogLines: { readonly ingress: number; readonly lifecycle: number };
 }
 
 const rounded = (s: LatencySummary) => ({
@@ -54,6 +56,8 @@ export interface EndToEndFigures {
   readonly lifecycleBatch: Readonly<Record<string, number>>;
   /** The ingress's mean record → acknowledgement (ms), warm-up included. */
   readonly ingressPublishAckMeanMs: number;
+  /** Log lines at error level or above during the run, by service (none in a healthy run). */
+  readonly errorLogLines: { readonly ingress: number; readonly lifecycle: number };
   /** Expected events that never showed up within the settle timeout. */
   readonly missingEvents: number;
   /** Accepted notifications left out: an earlier one of their order was shed or refused. */
@@ -125,6 +129,7 @@ export function endToEndFigures(m: EndToEndMeasurements): EndToEndFigures {
     writtenToVisibleMs: rounded(summarize(writtenToVisible)),
     lifecycleBatch: batchMeans(m.service.counters ?? {}),
     ingressPublishAckMeanMs: round(m.publishAck.meanMs, 1),
+    errorLogLines: m.errorLogLines,
     missingEvents: m.measured.length - endToEnd.length,
     blockedBehindUnsent: m.blocked,
     eventsRead: m.seen.eventsRead,
@@ -241,6 +246,10 @@ export function endToEndTables(
             .join(', ') || 'none',
         ],
         ['expected events missing after the settle time', formatCount(f.missingEvents)],
+        [
+          'log lines at error level or above: ingress / lifecycle',
+          `${formatCount(f.errorLogLines.ingress)} / ${formatCount(f.errorLogLines.lifecycle)}`,
+        ],
         [
           'accepted but behind a shed or refused request of their order',
           formatCount(f.blockedBehindUnsent),

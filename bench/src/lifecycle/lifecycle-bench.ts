@@ -15,7 +15,11 @@ const CONCURRENCY = 4;
 export const MAX_BATCH_BYTES = 1_048_576;
 
 /** A loop's result, with the lifecycle's own counters when it is the lifecycle. */
-export type LoopOutcome = LoopResult & { readonly counters?: ServiceCounters };
+export type LoopOutcome = LoopResult & {
+  readonly counters?: ServiceCounters;
+  /** The service's log lines at error level or above (none in a healthy run). */
+  readonly errorLogLines?: number;
+};
 
 /** Options of {@link runLoop}: the lifecycle's defaults unless given. */
 export interface LoopOptions {

@@ -1,6 +1,7 @@
 import { loadConfig } from '@clawback/config';
 import { createLogger } from '@clawback/logging';
 import { loadLifecycleSettings, startOrderLifecycle } from '@clawback/order-lifecycle';
+import { countingLog } from '../pipeline/log-levels';
 import { serviceCounters, type ServiceCounters } from '../pipeline/service-counters';
 import type { RunningLoop } from './copy-loops';
 import type { LoopRequest } from './loop-request';
@@ -11,7 +12,7 @@ import type { LoopRequest } from './loop-request';
  */
 export async function startLifecycleLoop(
   request: LoopRequest,
-): Promise<RunningLoop & { counters(): Promise<ServiceCounters> }> {
+): Promise<RunningLoop & { counters(): Promise<ServiceCounters>; errorLogLines(): number }> {
   const config = loadConfig(['kafka', 'schemaRegistry', 'redis'], request.env);
   const settings = {
     ...loadLifecycleSettings(request.env, request.topicPrefix),
@@ -20,11 +21,17 @@ export async function startLifecycleLoop(
     partitionConcurrency: request.concurrency,
     maxBatchBytes: request.maxBatchBytes,
   };
-  const logger = createLogger({ service: 'order-lifecycle', level: 'warn' });
+  const log = countingLog();
+  const logger = createLogger({
+    service: 'order-lifecycle',
+    level: 'warn',
+    destination: log.destination,
+  });
   const running = await startOrderLifecycle({ config, settings, logger });
   return {
     joined: running.joined,
     stop: () => running.stop(),
     counters: () => serviceCounters(running.metrics.registry),
+    errorLogLines: log.errorLines,
   };
 }

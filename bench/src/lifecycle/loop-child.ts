@@ -11,7 +11,7 @@ import { startCopyLoop, type RunningLoop } from './copy-loops';
 import { startLifecycleLoop } from './lifecycle-runner';
 import type { LoopRequest, LoopResult } from './loop-request';
 
-type Outcome = LoopResult & { counters?: ServiceCounters };
+type Outcome = LoopResult & { counters?: ServiceCounters; errorLogLines?: number };
 
 async function untilCaughtUp(
   request: LoopRequest,
@@ -85,7 +85,13 @@ serveChild<LoopRequest, Outcome>(async (request, report) => {
       request.until === 'told'
         ? await untilTold(loop, report, peakRss)
         : await untilCaughtUp(request, loop, report, peakRss);
-    return { ...result, ...(service && { counters: await service.counters() }) };
+    return {
+      ...result,
+      ...(service && {
+        counters: await service.counters(),
+        errorLogLines: service.errorLogLines(),
+      }),
+    };
   } finally {
     await loop.stop();
   }

@@ -1,4 +1,4 @@
 export { createLogger } from './create-logger';
-export type { Logger } from 'pino';
+export type { DestinationStream, Logger } from 'pino';
 export { rateLimitedLog } from './rate-limited-log';
 export { maskText } from './mask-text';
