@@ -40,7 +40,7 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
   const warmUpCount = request.ratePerSecond * request.warmUpSeconds;
   const pool = ipnPool({ count: total, inOrder: true, ...request.pool });
   const ids = pool.map((ipn) => notificationIdOf(ipn, request.pool.merchantId));
-  const agent = new Agent({ keepAlive: true, maxSockets: request.maxInFlight });
+  const agent = new Agent({ keepAlive: true, maxSockets: request.connections });
   const url = new URL(request.url);
   const sent: SentRequest[] = new Array<SentRequest>(total);
   const base = (i: number) => ({

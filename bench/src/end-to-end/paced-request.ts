@@ -6,6 +6,8 @@ export interface PacedRequest {
   readonly durationSeconds: number;
   /** Requests waiting for an answer at most; a request due beyond it is shed (counted). */
   readonly maxInFlight: number;
+  /** Keep-alive sockets at most; requests beyond them wait for one (counted as latency). */
+  readonly connections: number;
   readonly pool: { readonly seed: number; readonly merchantId: string; readonly secretKey: string };
 }
 
