@@ -31,6 +31,7 @@ import type {
 } from 'kafkajs';
 import { KafkaError } from './kafka-error';
 import { partitionOfKey } from './key-partition';
+import { installTransactionPartitions } from './transaction-partitions';
 
 /** The partition count of a topic (read once from the cluster's metadata). */
 export type PartitionCountOf = (topic: string) => Promise<number>;
@@ -93,19 +94,6 @@ export async function sendParts(
   return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
 }
 
-/** `batch` sent with one request per topic-partition through `sendBatch`. */
-async function sendBatchPerPartition(
-  sendBatch: (batch: ProducerBatch) => Promise<RecordMetadata[]>,
-  batch: ProducerBatch,
-  partitionCountOf: PartitionCountOf,
-): Promise<RecordMetadata[]> {
-  const { topicMessages = [], ...rest } = batch;
-  const parts = await splitByPartition(topicMessages, partitionCountOf);
-  return sendParts(parts, (part) =>
-    sendBatch({ ...rest, topicMessages: [{ topic: part.topic, messages: part.messages }] }),
-  );
-}
-
 function recordAsBatch(record: ProducerRecord): ProducerBatch {
   const { topic, messages, ...rest } = record;
   return { ...rest, topicMessages: [{ topic, messages }] };
@@ -114,14 +102,35 @@ function recordAsBatch(record: ProducerRecord): ProducerBatch {
 /**
  * Wraps `producer` (and every transaction it begins) so that `send` and `sendBatch` go out one
  * topic-partition per request (see the file comment). Everything else is the producer's own.
+ * With a `transactionalId`, a transactional send's partitions are registered with the
+ * coordinator in one request (`transaction-partitions.ts`), not one per part.
  */
-export function sendingPerPartition(producer: Producer, kafka: Kafka): Producer {
+export function sendingPerPartition(
+  producer: Producer,
+  kafka: Kafka,
+  transactionalId?: string,
+): Producer {
   const partitionCountOf = partitionCounts(kafka);
-  const perPartition = (sendBatch: Producer['sendBatch']) => ({
-    sendBatch: (batch: ProducerBatch) => sendBatchPerPartition(sendBatch, batch, partitionCountOf),
-    send: (record: ProducerRecord) =>
-      sendBatchPerPartition(sendBatch, recordAsBatch(record), partitionCountOf),
-  });
+  const registry = transactionalId === undefined ? undefined : installTransactionPartitions();
+  const perPartition = (sendBatch: Producer['sendBatch'], announce?: boolean) => {
+    const send = async (batch: ProducerBatch) => {
+      const { topicMessages = [], ...rest } = batch;
+      const parts = await splitByPartition(topicMessages, partitionCountOf);
+      if (announce && registry && transactionalId !== undefined && parts.length > 1) {
+        registry.announce(
+          transactionalId,
+          parts.map(({ topic, partition }) => ({ topic, partitions: [partition] })),
+        );
+      }
+      return sendParts(parts, (part) =>
+        sendBatch({ ...rest, topicMessages: [{ topic: part.topic, messages: part.messages }] }),
+      );
+    };
+    return {
+      sendBatch: send,
+      send: (record: ProducerRecord) => send(recordAsBatch(record)),
+    };
+  };
   return {
     ...producer,
     ...perPartition((batch) => producer.sendBatch(batch)),
@@ -129,7 +138,7 @@ export function sendingPerPartition(producer: Producer, kafka: Kafka): Producer 
       const transaction = await producer.transaction();
       return {
         ...transaction,
-        ...perPartition((batch) => transaction.sendBatch(batch)),
+        ...perPartition((batch) => transaction.sendBatch(batch), true),
       };
     },
   };

@@ -62,7 +62,7 @@ export function createTransactionalProducer(
   });
   // One request per topic-partition: a kafkajs send across brokers can lose or double records,
   // and inside a transaction a doubled record is committed with the rest.
-  return sendingPerPartition(producer, kafka);
+  return sendingPerPartition(producer, kafka, options.transactionalId);
 }
 
 /**
