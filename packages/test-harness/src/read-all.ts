@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KafkaClient, KafkaMessage } from '@clawback/kafka';
+import { toKafkaError, type KafkaClient, type KafkaMessage } from '@clawback/kafka';
 import { WaitTimeoutError } from './wait-for';
 
 /** A record as read back in a test. */
@@ -97,12 +97,24 @@ export async function readAll(
   }
 }
 
+/**
+ * The topic's end offsets. Retried (briefly) on a retriable answer: for a moment after a topic
+ * is created, or while a leader moves, ListOffsets answers `NOT_LEADER_FOR_PARTITION`, and a
+ * test must not fail on that (CI did once, 2026-12-03).
+ */
 async function endOffsets(kafka: KafkaClient, topic: string): Promise<Map<number, bigint>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)]));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        return new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)]));
+      } catch (error) {
+        if (attempt >= 20 || !toKafkaError(error).retriable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
