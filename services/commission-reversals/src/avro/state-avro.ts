@@ -17,7 +17,18 @@ export interface AvroCommissionState {
 
 /** The changelog record of an order's state. */
 export function toAvroState(orderKey: string, state: CommissionState): AvroCommissionState {
-  return { orderKey, ...state };
+  return {
+    orderKey,
+    merchantId: state.merchantId,
+    affiliateId: state.affiliateId,
+    currency: state.currency,
+    earned: state.earned,
+    earnedFrom: state.earnedFrom,
+    reversed: state.reversed,
+    held: state.held,
+    final: state.final,
+    sequence: state.sequence,
+  };
 }
 
 /** The state a changelog record holds (the record's own `orderKey` is the map key). */

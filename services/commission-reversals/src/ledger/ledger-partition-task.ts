@@ -7,6 +7,7 @@ import type { CommissionCodecs } from '../avro/commission-codecs';
 import { CommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../rules/commission-adjustment';
 import type { CommissionMetrics } from '../metrics/commission-metrics';
+import { countBy } from '../metrics/count-by';
 import type { LedgerStore } from './ledger-store';
 
 /** Everything the ledger projector's partition tasks share. */
@@ -89,7 +90,9 @@ export class LedgerPartitionTask implements PartitionTask {
     const { deps } = this;
     const adjustments = await this.read(messages);
     const results = await deps.store.book(this.generation, adjustments);
-    for (const result of results) deps.metrics.bookings.inc({ result });
+    for (const [result, count] of countBy(results, (r) => r)) {
+      deps.metrics.bookings.inc({ result }, count);
+    }
     if (results.includes('lost')) {
       await lost(deps, this.generation, 'booking');
       throw this.lostError('a key of an affiliate is missing or disagrees with the manifest');

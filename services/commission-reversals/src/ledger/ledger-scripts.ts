@@ -15,23 +15,35 @@ end
 `;
 
 /**
- * Books one adjustment, once, and counts it in the manifest. KEYS: manifest, entries, totals,
- * booked. ARGV: manifest field, adjustmentId, currency, signed amount, total field (`earned`,
- * `reversed`, `reinstated`), absolute amount, entry JSON. Amounts stay strings end to end: Lua
- * prints numbers above 10^14 in exponent form, which HINCRBY would refuse.
- * Returns {1, index} when booked, {0, index} when the id was booked before, {-1, expected}
- * when a key is missing or not what the manifest says (a loss: nothing was written).
+ * Books adjustments of one affiliate in order, each once, and counts each in the manifest as
+ * it is booked. KEYS: manifest, entries, totals, booked. ARGV[1]: the manifest field; then six
+ * per adjustment: adjustmentId, currency, signed amount, total field (`earned`, `reversed`,
+ * `reinstated`), absolute amount, entry JSON. Amounts stay strings end to end: Lua prints
+ * numbers above 10^14 in exponent form, which HINCRBY would refuse. One call per affiliate and
+ * batch instead of one per adjustment: the keys, the manifest field and the intact check once.
+ * Returns {1, index} per adjustment booked, {0, index} per id booked before (flat, in order),
+ * or {-1, expected} when a key is missing or not what the manifest says (a loss: nothing was
+ * written for any of them).
  */
 const BOOK = `${AFFILIATE_INTACT}
-local booked = redis.call('HGET', KEYS[4], ARGV[2])
-if booked then return {0, tonumber(booked)} end
-local balance = redis.call('HINCRBY', KEYS[3], 'balance:' .. ARGV[3], ARGV[4])
-redis.call('HINCRBY', KEYS[3], ARGV[5] .. ':' .. ARGV[3], ARGV[6])
-local entry = string.sub(ARGV[7], 1, -2) .. ',"balanceAfter":' .. string.format('%d', balance) .. '}'
-local index = redis.call('RPUSH', KEYS[2], entry) - 1
-redis.call('HSET', KEYS[4], ARGV[2], index)
-redis.call('HSET', KEYS[1], ARGV[1], index + 1)
-return {1, index}
+local results = {}
+for i = 2, #ARGV, 6 do
+  local booked = redis.call('HGET', KEYS[4], ARGV[i])
+  if booked then
+    results[#results + 1] = 0
+    results[#results + 1] = tonumber(booked)
+  else
+    local balance = redis.call('HINCRBY', KEYS[3], 'balance:' .. ARGV[i + 1], ARGV[i + 2])
+    redis.call('HINCRBY', KEYS[3], ARGV[i + 3] .. ':' .. ARGV[i + 1], ARGV[i + 4])
+    local entry = string.sub(ARGV[i + 5], 1, -2) .. ',"balanceAfter":' .. string.format('%d', balance) .. '}'
+    local index = redis.call('RPUSH', KEYS[2], entry) - 1
+    redis.call('HSET', KEYS[4], ARGV[i], index)
+    redis.call('HSET', KEYS[1], ARGV[1], index + 1)
+    results[#results + 1] = 1
+    results[#results + 1] = index
+  end
+end
+return results
 `;
 
 /**
@@ -75,7 +87,7 @@ return ARGV[1]
 
 /** The ledger's scripts as ioredis commands (EVALSHA, loaded on first use). */
 interface LedgerCommands {
-  bookCommission(...keysThenArgs: string[]): Promise<[number, number]>;
+  bookCommissions(...keysThenArgs: string[]): Promise<number[]>;
   checkAffiliateLedger(
     manifest: string,
     entries: string,
@@ -105,7 +117,7 @@ export type LedgerRedis = Redis & LedgerCommands;
 export function withLedgerCommands(redis: Redis): LedgerRedis {
   const commands = redis as LedgerRedis;
   if (typeof commands.startLedgerGeneration !== 'function') {
-    redis.defineCommand('bookCommission', { numberOfKeys: 4, lua: BOOK });
+    redis.defineCommand('bookCommissions', { numberOfKeys: 4, lua: BOOK });
     redis.defineCommand('checkAffiliateLedger', { numberOfKeys: 4, lua: CHECK });
     redis.defineCommand('advanceLedgerPosition', { numberOfKeys: 1, lua: ADVANCE });
     redis.defineCommand('startLedgerGeneration', { numberOfKeys: 3, lua: START });

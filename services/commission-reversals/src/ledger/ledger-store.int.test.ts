@@ -40,6 +40,30 @@ describe('ledger store (real Redis)', () => {
     ]);
   });
 
+  it('given several affiliates interleaved, more adjustments of one than a script call takes and an id twice, then each affiliate books in order, each id once', async () => {
+    const store = new LedgerStore(redis);
+    const generation = await store.generation();
+    const terms = () => testTerms('0.30');
+    const events = [];
+    for (let i = 0; i < 140; i++) {
+      const affiliateId = i % 2 === 0 ? 'aff-1' : 'aff-2';
+      events.push(new OrderStory({ merchantId: 'm', orderRef: `${i}`, affiliateId }).paidWith(100));
+    }
+    const paid = decideEvents(new Map(), events, terms).adjustments;
+    const batch = [...paid, paid[1]!];
+    const results = await store.book(generation, batch);
+    expect(results).toEqual([...paid.map(() => 'booked'), 'duplicate']);
+    const first = await readLedger(redis, 'm', 'aff-1', { cursor: 0, limit: 100 });
+    expect(first?.entries.map((e) => [e.orderRef, e.balanceAfter])).toEqual(
+      Array.from({ length: 70 }, (_, k) => [`${2 * k}`, 30 * (k + 1)]),
+    );
+    const second = await readLedger(redis, 'm', 'aff-2', { cursor: 0, limit: 100 });
+    expect(second?.balances[0]?.balance).toBe(70 * 30);
+    // Redone after a crash: nothing twice, across the groups of one call's size.
+    const again = await store.book(generation, [...paid, ...paid]);
+    expect(again.every((result) => result === 'duplicate')).toBe(true);
+  });
+
   it('keeps amounts up to the largest safe integer exact', async () => {
     const store = new LedgerStore(redis);
     const generation = await store.generation();

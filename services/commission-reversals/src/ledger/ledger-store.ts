@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deleteKeysByPrefix, type Redis, toRedisError } from '@clawback/redis';
 import { CommissionError } from '../commission-error';
 import type { CommissionAdjustment } from '../rules/commission-adjustment';
+import { bookingGroups } from './booking-groups';
 import { ledgerEntryOf, totalFieldOf } from './ledger-entry';
 import {
   affiliateLedgerKeys,
@@ -144,9 +145,10 @@ export class LedgerStore {
   }
 
   /**
-   * Books adjustments in order, one pipelined script each (one affiliate's bookings keep their
-   * order on the connection). An adjustment booked before is not booked again; one whose
-   * affiliate keys disagree with the manifest is not booked at all (`lost`).
+   * Books adjustments, one pipelined script call per affiliate (and at most
+   * 64 adjustments, see `bookingGroups`), each affiliate's in their order. An adjustment
+   * booked before is not booked again; one whose affiliate keys disagree with the manifest is
+   * not booked at all (`lost`). Results are in the order of `adjustments`.
    */
   async book(
     generation: string,
@@ -154,22 +156,23 @@ export class LedgerStore {
   ): Promise<readonly BookingResult[]> {
     if (adjustments.length === 0) return [];
     const manifest = manifestKey(generation);
+    const groups = bookingGroups(adjustments);
     const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & PipelineBook;
-    for (const adjustment of adjustments) {
-      const keys = affiliateLedgerKeys(generation, adjustment.merchantId, adjustment.affiliateId);
-      pipeline.bookCommission(
-        manifest,
-        keys.entries,
-        keys.totals,
-        keys.booked,
-        keys.manifestField,
-        adjustment.adjustmentId,
-        adjustment.currency,
-        String(adjustment.amount),
-        totalFieldOf(adjustment.type),
-        String(Math.abs(adjustment.amount)),
-        JSON.stringify(ledgerEntryOf(adjustment)),
-      );
+    for (const { merchantId, affiliateId, positions } of groups) {
+      const keys = affiliateLedgerKeys(generation, merchantId, affiliateId);
+      const args = [manifest, keys.entries, keys.totals, keys.booked, keys.manifestField];
+      for (const position of positions) {
+        const adjustment = adjustments[position]!;
+        args.push(
+          adjustment.adjustmentId,
+          adjustment.currency,
+          String(adjustment.amount),
+          totalFieldOf(adjustment.type),
+          String(Math.abs(adjustment.amount)),
+          JSON.stringify(ledgerEntryOf(adjustment)),
+        );
+      }
+      pipeline.bookCommissions(...args);
     }
     let replies: [Error | null, unknown][] | null;
     try {
@@ -177,11 +180,17 @@ export class LedgerStore {
     } catch (error) {
       throw toRedisError(error, 'booking adjustments');
     }
-    return (replies ?? []).map(([error, reply]) => {
-      if (error) throw toRedisError(error, 'booking an adjustment');
-      const [result] = reply as [number, number];
-      return result === 1 ? 'booked' : result === 0 ? 'duplicate' : 'lost';
+    const results = new Array<BookingResult>(adjustments.length);
+    (replies ?? []).forEach(([error, reply], i) => {
+      if (error) throw toRedisError(error, 'booking adjustments');
+      const flat = reply as number[];
+      const { positions } = groups[i]!;
+      positions.forEach((position, j) => {
+        const result = flat[0] === -1 ? -1 : flat[2 * j];
+        results[position] = result === 1 ? 'booked' : result === 0 ? 'duplicate' : 'lost';
+      });
     });
+    return results;
   }
 
   /** Moves the partition's position from `expected` (`null`: none stored) to `next`. */
@@ -220,5 +229,5 @@ export class LedgerStore {
 
 /** The booking script as a pipeline command. */
 interface PipelineBook {
-  bookCommission(...args: string[]): unknown;
+  bookCommissions(...args: string[]): unknown;
 }
