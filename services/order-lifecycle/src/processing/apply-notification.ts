@@ -24,6 +24,16 @@ export type RecordOutcome =
     }
   | { readonly kind: 'dead'; readonly errorCode: string; readonly errorMessage: string };
 
+/** The outcome of a record that changed one order, by one decision (its events as they are). */
+export function oneOrder(
+  watermark: number | null,
+  orderKey: string,
+  decision: { readonly state: OrderState; readonly events: readonly LifecycleEvent[] },
+): RecordOutcome {
+  const { state, events } = decision;
+  return { kind: 'applied', watermark, orderKeys: [orderKey], states: [state], events };
+}
+
 /** The partition as one record finds it; nothing here is modified. */
 export interface RecordContext {
   readonly watermark: number | null;
@@ -59,14 +69,7 @@ export function applyNotification(
       : [];
   if (ticked.length === 0) {
     // The common case: one order, one decision; no map or copies of its events.
-    const decision = decide(context.states.get(orderKey), input, options);
-    return {
-      kind: 'applied',
-      watermark,
-      orderKeys: [orderKey],
-      states: [decision.state],
-      events: decision.events,
-    };
+    return oneOrder(watermark, orderKey, decide(context.states.get(orderKey), input, options));
   }
   const changed = new Map<string, OrderState>();
   const stateOf = (key: string): OrderState | undefined =>

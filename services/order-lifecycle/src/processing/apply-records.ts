@@ -9,7 +9,12 @@ import {
 import type { LifecycleErrorCode } from '../lifecycle-error';
 import type { ParkedIndex } from './parked-index';
 import type { DeadLetter, PartitionRecord } from './partition-record';
-import { applyNotification, type RecordContext, type RecordOutcome } from './apply-notification';
+import {
+  applyNotification,
+  oneOrder,
+  type RecordContext,
+  type RecordOutcome,
+} from './apply-notification';
 import { watermarkAfter } from './watermark';
 
 /** What one partition's processing knows between records. */
@@ -111,13 +116,7 @@ function applyCommand(
     { type: 'operator', command: record.command },
     options,
   );
-  return {
-    kind: 'applied',
-    watermark,
-    orderKeys: [orderKey],
-    states: [decision.state],
-    events: decision.events,
-  };
+  return oneOrder(watermark, orderKey, decision);
 }
 
 /**
