@@ -7,7 +7,7 @@ import type {
 import { applyRecords } from './apply-records';
 import { ordersToLoad } from './orders-to-load';
 import { ParkedIndex } from './parked-index';
-import type { PartitionRecord } from './partition-record';
+import { notificationRecord as toRecord, type PartitionRecord } from './partition-record';
 
 const options = { orphanHorizonMs: 48 * 3_600_000 };
 const raw: RawNotificationRecord = {
@@ -39,12 +39,8 @@ function fact(id: string, kind: NotificationKind, amount: number): CanonicalNoti
   };
 }
 
-const notificationRecord = (offset: string, n: CanonicalNotification): PartitionRecord => ({
-  kind: 'notification',
-  offset,
-  raw,
-  notification: n,
-});
+const notificationRecord = (offset: string, n: CanonicalNotification): PartitionRecord =>
+  toRecord(offset, raw, n);
 
 function commandRecord(offset: string, overrides: Partial<OperatorCommand>): PartitionRecord {
   const subject = fact('over', 'refund', 1500);

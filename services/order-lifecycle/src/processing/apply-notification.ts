@@ -6,19 +6,33 @@ import {
   type OrderState,
 } from '@clawback/order-machine';
 import type { ParkedIndex } from './parked-index';
-import type { PartitionRecord } from './partition-record';
-import { justifiedTime, watermarkAfter } from './watermark';
+import type { NotificationRecord } from './partition-record';
+import { watermarkAfter } from './watermark';
 
 /** What one notification record does: everything it changes, or why it is a dead letter. */
 export type RecordOutcome =
   | {
       readonly kind: 'applied';
       readonly watermark: number | null;
-      /** The orders it changed (ticked ones first), each with its new state. */
-      readonly states: ReadonlyMap<string, OrderState>;
+      /**
+       * The orders it changed (ticked ones first), each with its new state at the same index
+       * in `states`. An order ticked and then notified appears twice: the later state wins.
+       */
+      readonly orderKeys: readonly string[];
+      readonly states: readonly OrderState[];
       readonly events: readonly LifecycleEvent[];
     }
   | { readonly kind: 'dead'; readonly errorCode: string; readonly errorMessage: string };
+
+/** The outcome of a record that changed one order, by one decision (its events as they are). */
+export function oneOrder(
+  watermark: number | null,
+  orderKey: string,
+  decision: { readonly state: OrderState; readonly events: readonly LifecycleEvent[] },
+): RecordOutcome {
+  const { state, events } = decision;
+  return { kind: 'applied', watermark, orderKeys: [orderKey], states: [state], events };
+}
 
 /** The partition as one record finds it; nothing here is modified. */
 export interface RecordContext {
@@ -37,40 +51,50 @@ export interface RecordContext {
  * @throws whatever the machine throws (the caller decides what is retriable).
  */
 export function applyNotification(
-  record: Extract<PartitionRecord, { kind: 'notification' }>,
+  record: NotificationRecord,
   context: RecordContext,
   options: DecideOptions,
 ): RecordOutcome {
-  const { notification, raw } = record;
-  if (justifiedTime(raw.receivedAt) === null) {
+  const { notification, raw, receivedAt } = record;
+  if (receivedAt === null) {
     const errorMessage = `receivedAt ${raw.receivedAt} is outside the plausible range`;
     return { kind: 'dead', errorCode: 'implausible_received_at', errorMessage };
   }
-  const receivedAt = new Date(raw.receivedAt).toISOString();
-
-  const states = new Map<string, OrderState>();
-  const stateOf = (orderKey: string): OrderState | undefined =>
-    states.get(orderKey) ?? context.states.get(orderKey);
-  const events: LifecycleEvent[] = [];
-  const watermark = watermarkAfter(
-    context.watermark,
-    Date.parse(effectiveProviderTime(notification.occurredAt, raw.receivedAt)),
-    raw.receivedAt,
-  );
-  if (watermark !== null && (context.watermark === null || watermark > context.watermark)) {
-    const tick = { type: 'watermark', watermark: new Date(watermark).toISOString() } as const;
-    for (const orderKey of context.parked.dueAt(watermark - options.orphanHorizonMs)) {
-      const decision = decide(stateOf(orderKey), tick, options);
-      events.push(...decision.events);
-      states.set(orderKey, decision.state);
-    }
+  const watermark = watermarkAfter(context.watermark, effectiveTimeMs(record), raw.receivedAt);
+  const input = { type: 'notification', notification, receivedAt } as const;
+  const { orderKey } = notification;
+  const ticked =
+    watermark !== null && (context.watermark === null || watermark > context.watermark)
+      ? context.parked.dueAt(watermark - options.orphanHorizonMs)
+      : [];
+  if (ticked.length === 0) {
+    // The common case: one order, one decision; no map or copies of its events.
+    return oneOrder(watermark, orderKey, decide(context.states.get(orderKey), input, options));
   }
-  const decision = decide(
-    stateOf(notification.orderKey),
-    { type: 'notification', notification, receivedAt },
-    options,
-  );
-  events.push(...decision.events);
-  states.set(notification.orderKey, decision.state);
-  return { kind: 'applied', watermark, states, events };
+  const changed = new Map<string, OrderState>();
+  const stateOf = (key: string): OrderState | undefined =>
+    changed.get(key) ?? context.states.get(key);
+  const orderKeys: string[] = [];
+  const states: OrderState[] = [];
+  const events: LifecycleEvent[] = [];
+  const tick = { type: 'watermark', watermark: new Date(watermark!).toISOString() } as const;
+  for (const key of [...ticked, orderKey]) {
+    const decision = decide(stateOf(key), key === orderKey ? input : tick, options);
+    for (const event of decision.events) events.push(event);
+    changed.set(key, decision.state);
+    orderKeys.push(key);
+    states.push(decision.state);
+  }
+  return { kind: 'applied', watermark, orderKeys, states, events };
+}
+
+/**
+ * The epoch ms of the machine's effective time for the record. It is the provider's time
+ * whenever that is plausible, whose parse the record already holds; only an implausible one
+ * (placed at `receivedAt`) is parsed again.
+ */
+function effectiveTimeMs(record: NotificationRecord): number {
+  const { notification, raw, occurredAtMs } = record;
+  const effective = effectiveProviderTime(notification.occurredAt, raw.receivedAt);
+  return effective === notification.occurredAt ? occurredAtMs : Date.parse(effective);
 }

@@ -9,7 +9,12 @@ import {
 import type { LifecycleErrorCode } from '../lifecycle-error';
 import type { ParkedIndex } from './parked-index';
 import type { DeadLetter, PartitionRecord } from './partition-record';
-import { applyNotification, type RecordOutcome } from './apply-notification';
+import {
+  applyNotification,
+  oneOrder,
+  type RecordContext,
+  type RecordOutcome,
+} from './apply-notification';
 import { watermarkAfter } from './watermark';
 
 /** What one partition's processing knows between records. */
@@ -64,32 +69,28 @@ export function applyRecords(
   const deadLetters: DeadLetter[] = [];
   let watermark = start.watermark;
 
-  const keep = (outcome: Extract<RecordOutcome, { kind: 'applied' }>): void => {
-    for (const [orderKey, next] of outcome.states) {
-      if (!before.has(orderKey)) before.set(orderKey, states.get(orderKey));
-      states.set(orderKey, next);
-      parked.set(orderKey, orphanDeadline(next, 0));
-    }
-    events.push(...outcome.events);
-    watermark = outcome.watermark;
-  };
-
   for (const record of records) {
     if (record.kind === 'unusable') {
       deadLetters.push(deadLetter(record, record.errorCode, record.errorMessage));
       watermark = watermarkAfter(watermark, null, record.raw.receivedAt);
       continue;
     }
-    const outcome = attempt(() =>
-      record.kind === 'command'
-        ? applyCommand(record, watermark, states, options)
-        : applyNotification(record, { watermark, states, parked }, options),
-    );
-    if (outcome.kind === 'applied') keep(outcome);
-    else {
+    const outcome = attempt(record, { watermark, states, parked }, options);
+    if (outcome.kind === 'dead') {
       deadLetters.push(deadLetter(record, outcome.errorCode, outcome.errorMessage));
       watermark = watermarkAfter(watermark, null, record.raw.receivedAt);
+      continue;
     }
+    const { orderKeys, states: nextStates } = outcome;
+    for (let i = 0; i < orderKeys.length; i += 1) {
+      const orderKey = orderKeys[i]!;
+      const next = nextStates[i]!;
+      if (!before.has(orderKey)) before.set(orderKey, states.get(orderKey));
+      states.set(orderKey, next);
+      parked.set(orderKey, orphanDeadline(next, 0));
+    }
+    for (const event of outcome.events) events.push(event);
+    watermark = outcome.watermark;
   }
 
   const changedOrders: string[] = [];
@@ -115,22 +116,24 @@ function applyCommand(
     { type: 'operator', command: record.command },
     options,
   );
-  return {
-    kind: 'applied',
-    watermark,
-    states: new Map([[orderKey, decision.state]]),
-    events: decision.events,
-  };
+  return oneOrder(watermark, orderKey, decision);
 }
 
 /**
  * Runs one record's step; a non-retriable failure becomes the record's dead-letter outcome.
  * Anything but a retriable `ClawbackError` counts as non-retriable: the step is pure, so the
- * same record would fail the same way on every retry and hold the partition forever.
+ * same record would fail the same way on every retry and hold the partition forever. (No
+ * closure per record: this runs for every input record.)
  */
-function attempt(step: () => RecordOutcome): RecordOutcome {
+function attempt(
+  record: Exclude<PartitionRecord, { kind: 'unusable' }>,
+  context: RecordContext,
+  options: DecideOptions,
+): RecordOutcome {
   try {
-    return step();
+    return record.kind === 'command'
+      ? applyCommand(record, context.watermark, context.states, options)
+      : applyNotification(record, context, options);
   } catch (error) {
     if (isClawbackError(error)) {
       if (error.retriable) throw error;
@@ -155,5 +158,7 @@ function deadLetter(record: PartitionRecord, errorCode: string, errorMessage: st
 function differs(start: OrderState | undefined, end: OrderState | undefined): boolean {
   if (start === end) return false;
   if (start === undefined || end === undefined) return true;
+  // `version` is part of the serialised form: another version is another state.
+  if (start.version !== end.version) return true;
   return JSON.stringify(start) !== JSON.stringify(end);
 }

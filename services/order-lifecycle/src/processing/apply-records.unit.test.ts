@@ -6,7 +6,7 @@ import type { RawNotificationRecord } from '../records/raw-notification';
 import { applyRecords } from './apply-records';
 import { ordersToLoad } from './orders-to-load';
 import { ParkedIndex } from './parked-index';
-import type { PartitionRecord } from './partition-record';
+import { notificationRecord, type PartitionRecord } from './partition-record';
 
 const HOUR = 3_600_000;
 const HORIZON = 48 * HOUR;
@@ -54,12 +54,7 @@ function record(
   n: CanonicalNotification,
   receivedAt = Date.parse(n.occurredAt),
 ): PartitionRecord {
-  return {
-    kind: 'notification',
-    offset: String(offset),
-    raw: { ...raw, receivedAt },
-    notification: n,
-  };
+  return notificationRecord(String(offset), { ...raw, receivedAt }, n);
 }
 
 function fresh(): {

@@ -20,7 +20,7 @@ export function ordersToLoad(
     if (record.kind !== 'notification') continue;
     keys.add(record.notification.orderKey);
     const ceiling = justifiedTime(record.raw.receivedAt) ?? Number.POSITIVE_INFINITY;
-    const at = Math.min(Date.parse(record.notification.occurredAt), ceiling);
+    const at = Math.min(record.occurredAtMs, ceiling);
     if (Number.isFinite(at) && at > latest) latest = at;
   }
   if (latest !== Number.NEGATIVE_INFINITY) {

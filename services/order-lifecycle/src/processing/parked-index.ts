@@ -54,9 +54,15 @@ export class ParkedIndex {
     return [...this.sorted];
   }
 
-  /** An independent copy. */
+  /**
+   * An independent copy (entries are immutable, so they are shared). Taken once per batch:
+   * copying the sorted array and the map avoids rebuilding and re-sorting them.
+   */
   clone(): ParkedIndex {
-    return new ParkedIndex(this.sorted);
+    const copy = new ParkedIndex();
+    for (const [orderKey, since] of this.sinceByOrder) copy.sinceByOrder.set(orderKey, since);
+    copy.sorted = this.sorted.slice();
+    return copy;
   }
 
   /** Binary search for the first position not before `entry`. */

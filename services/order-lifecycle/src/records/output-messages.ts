@@ -45,12 +45,13 @@ export async function outputMessages(
   codecs: LifecycleCodecs,
 ): Promise<OutputBatch> {
   const events: Message[] = [];
+  // One object shape per run (no conditional spread per event): the producer's encoder reads
+  // every message's fields.
+  const { eventsCoPartitioned, partition } = topics;
   for (const event of outputs.events) {
-    events.push({
-      key: event.orderKey,
-      value: await codecs.encodeEvent(event),
-      ...(topics.eventsCoPartitioned && { partition: topics.partition }),
-    });
+    const key = event.orderKey;
+    const value = await codecs.encodeEvent(event);
+    events.push(eventsCoPartitioned ? { key, value, partition } : { key, value });
   }
   const states: Message[] = [];
   const stateValues: Buffer[] = [];

@@ -2,8 +2,11 @@ import { isClawbackError } from '@clawback/errors';
 import { OPERATOR_SOURCE, isProviderName } from '@clawback/notifications';
 import { ProvidersError, normalizeNotification, type NormalizeOptions } from '@clawback/providers';
 import type { KafkaMessage } from '@clawback/kafka';
-import type { PartitionRecord } from '../processing/partition-record';
-import { justifiedTime } from '../processing/watermark';
+import {
+  notificationRecord,
+  receivedAtText,
+  type PartitionRecord,
+} from '../processing/partition-record';
 import type { LifecycleCodecs } from './lifecycle-codecs';
 import { InvalidOperatorCommand, toOperatorCommand } from './operator-command-record';
 import type { RawNotificationRecord } from './raw-notification';
@@ -26,31 +29,35 @@ export async function toPartitionRecords(
   optionsFor: NormalizeOptionsFor = () => undefined,
 ): Promise<readonly PartitionRecord[]> {
   const records: PartitionRecord[] = [];
-  for (const message of messages)
-    records.push(await toPartitionRecord(message, codecs, optionsFor));
+  for (const message of messages) {
+    // One await per record, for the decode only: the rest is synchronous (no promise of its own).
+    let raw: RawNotificationRecord;
+    try {
+      if (message.value === null) throw new Error('the record has no value');
+      raw = await codecs.decodeRaw(message.value);
+    } catch (error) {
+      if (isClawbackError(error) && error.retriable) throw error;
+      const errorMessage = messageOf(error);
+      records.push(unusable(message.offset, opaque(message), 'undecodable_record', errorMessage));
+      continue;
+    }
+    records.push(toPartitionRecord(message, raw, optionsFor));
+  }
   return records;
 }
 
-async function toPartitionRecord(
+function toPartitionRecord(
   message: KafkaMessage,
-  codecs: LifecycleCodecs,
+  raw: RawNotificationRecord,
   optionsFor: NormalizeOptionsFor,
-): Promise<PartitionRecord> {
+): PartitionRecord {
   const { offset } = message;
-  let raw: RawNotificationRecord;
-  try {
-    if (message.value === null) throw new Error('the record has no value');
-    raw = await codecs.decodeRaw(message.value);
-  } catch (error) {
-    if (isClawbackError(error) && error.retriable) throw error;
-    return unusable(offset, opaque(message), 'undecodable_record', messageOf(error));
-  }
   if (raw.provider === OPERATOR_SOURCE) return toCommandRecord(message, raw, optionsFor);
   if (!isProviderName(raw.provider)) {
     return unusable(offset, raw, 'unknown_provider', `no adapter for provider "${raw.provider}"`);
   }
-  const receivedAt = justifiedTime(raw.receivedAt) === null ? undefined : isoOf(raw.receivedAt);
-  if (receivedAt === undefined) {
+  const receivedAt = receivedAtText(raw.receivedAt);
+  if (receivedAt === null) {
     return unusable(
       offset,
       raw,
@@ -78,7 +85,7 @@ async function toPartitionRecord(
         `record key ${key ?? '(none)'} / orderKey ${raw.orderKey}, but the body is about ${notification.orderKey}`,
       );
     }
-    return { kind: 'notification', offset, raw, notification };
+    return notificationRecord(offset, raw, notification, receivedAt);
   } catch (error) {
     if (error instanceof ProvidersError) return unusable(offset, raw, error.code, error.message);
     // Normalizing is pure: whatever else it throws, it throws for these bytes every time, so
@@ -104,10 +111,6 @@ function toCommandRecord(
     // hold the partition.
     return unusable(message.offset, raw, 'unprocessable_record', messageOf(error));
   }
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString();
 }
 
 function unusable(

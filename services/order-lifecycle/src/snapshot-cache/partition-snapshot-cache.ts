@@ -112,7 +112,7 @@ export function partitionSnapshotCache(
           const version = versioned(write.stateOffset);
           args.push(
             version,
-            write.value === null ? '' : Buffer.concat([Buffer.from(version), write.value]),
+            write.value === null ? '' : prefixed(version, write.value),
             write.parkedSince === null ? '' : String(write.parkedSince),
             write.orderKey,
           );
@@ -133,6 +133,14 @@ export function partitionSnapshotCache(
 
 function versioned(stateOffset: string): string {
   return stateOffset.padStart(versionWidth, '0');
+}
+
+/** `version` (ASCII digits) then `value`, in one allocation (no buffer for the digits). */
+function prefixed(version: string, value: Buffer): Buffer {
+  const bytes = Buffer.allocUnsafe(version.length + value.length);
+  bytes.write(version, 0, 'latin1');
+  value.copy(bytes, version.length);
+  return bytes;
 }
 
 async function guarded<T>(what: string, operation: () => Promise<T>): Promise<T> {
