@@ -1,7 +1,9 @@
+import type { IpnRequest } from '../pipeline/ipn-pool';
 import { epochMs } from './epoch-clock';
+import type { PacedResult, SentRequest } from './paced-request';
 
 /** Options of {@link runOpenLoop}. */
-export interface OpenLoopOptions {
+interface OpenLoopOptions {
   readonly total: number;
   readonly ratePerSecond: number;
   /** Sends waiting for an answer at most; one due beyond it is shed instead of sent. */
@@ -17,7 +19,7 @@ export interface OpenLoopOptions {
  * answered, so a slow system shows as latency instead of a lower offered load (no coordinated
  * omission). Resolves when every send was answered or shed.
  */
-export function runOpenLoop(options: OpenLoopOptions): Promise<void> {
+function runOpenLoop(options: OpenLoopOptions): Promise<void> {
   const { total, ratePerSecond, maxInFlight } = options;
   const start = epochMs();
   let next = 0;
@@ -41,4 +43,54 @@ export function runOpenLoop(options: OpenLoopOptions): Promise<void> {
     };
     tick();
   });
+}
+
+/** An attempt's answer: an HTTP-like status (200 accepted, 0 failed) and why it failed. */
+export interface Outcome {
+  readonly status: number;
+  readonly error?: string;
+}
+
+/** Options of {@link recordOpenLoop}. */
+export interface RecordedLoopOptions {
+  /** What is sent, in order: the first `warmUpCount` are warm-up. */
+  readonly pool: readonly IpnRequest[];
+  /** The id the events reader will know item `i` by. */
+  readonly idOf: (i: number) => string;
+  readonly ratePerSecond: number;
+  readonly warmUpCount: number;
+  readonly maxInFlight: number;
+  /** Sends item `i` and resolves with its outcome (never rejects). */
+  readonly attempt: (i: number) => Promise<Outcome>;
+}
+
+/**
+ * {@link runOpenLoop} over `pool`, noting each item's start (when it was due and sent), end and
+ * outcome; an item shed for `maxInFlight` gets status -1.
+ */
+export async function recordOpenLoop(options: RecordedLoopOptions): Promise<PacedResult> {
+  const { pool } = options;
+  const sent: SentRequest[] = new Array<SentRequest>(pool.length);
+  const base = (i: number) => ({
+    notificationId: options.idOf(i),
+    orderKey: pool[i]!.orderKey,
+    kind: pool[i]!.kind,
+    warmUp: i < options.warmUpCount,
+  });
+  const start = epochMs();
+  await runOpenLoop({
+    total: pool.length,
+    ratePerSecond: options.ratePerSecond,
+    maxInFlight: options.maxInFlight,
+    send: async (i) => {
+      const startMs = epochMs();
+      const outcome = await options.attempt(i);
+      sent[i] = { ...base(i), startMs, endMs: epochMs(), ...outcome };
+    },
+    shed: (i) => {
+      const startMs = epochMs();
+      sent[i] = { ...base(i), startMs, endMs: startMs, status: -1 };
+    },
+  });
+  return { requests: sent, elapsedMs: epochMs() - start };
 }

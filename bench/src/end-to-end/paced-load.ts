@@ -1,12 +1,8 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { serveChild } from '../pipeline/child-process';
 import { ipnPool, notificationIdOf, type IpnRequest } from '../pipeline/ipn-pool';
-import { epochMs } from './epoch-clock';
-import { runOpenLoop } from './open-loop';
-import type { PacedRequest, PacedResult, SentRequest } from './paced-request';
-
-/** An answer's status, or 0 and why the request got none. */
-type Outcome = { readonly status: number; readonly error?: string };
+import { recordOpenLoop, type Outcome } from './open-loop';
+import type { PacedRequest, PacedResult } from './paced-request';
 
 function post(agent: Agent, url: URL, ipn: IpnRequest): Promise<Outcome> {
   return new Promise((resolve) => {
@@ -42,28 +38,14 @@ serveChild<PacedRequest, PacedResult>(async (request) => {
   const ids = pool.map((ipn) => notificationIdOf(ipn, request.pool.merchantId));
   const agent = new Agent({ keepAlive: true, maxSockets: request.connections });
   const url = new URL(request.url);
-  const sent: SentRequest[] = new Array<SentRequest>(total);
-  const base = (i: number) => ({
-    notificationId: ids[i]!,
-    orderKey: pool[i]!.orderKey,
-    kind: pool[i]!.kind,
-    warmUp: i < warmUpCount,
-  });
-  const start = epochMs();
-  await runOpenLoop({
-    total,
+  const result = await recordOpenLoop({
+    pool,
+    idOf: (i) => ids[i]!,
     ratePerSecond: request.ratePerSecond,
+    warmUpCount,
     maxInFlight: request.maxInFlight,
-    send: async (i) => {
-      const startMs = epochMs();
-      const outcome = await post(agent, url, pool[i]!);
-      sent[i] = { ...base(i), startMs, endMs: epochMs(), ...outcome };
-    },
-    shed: (i) => {
-      const startMs = epochMs();
-      sent[i] = { ...base(i), startMs, endMs: startMs, status: -1 };
-    },
+    attempt: (i) => post(agent, url, pool[i]!),
   });
   agent.destroy();
-  return { requests: sent, elapsedMs: epochMs() - start };
+  return result;
 });

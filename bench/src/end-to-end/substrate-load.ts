@@ -3,9 +3,8 @@ import { createKafkaClient } from '@clawback/kafka';
 import { serialBatches } from '../ingress/serial-batches';
 import { serveChild } from '../pipeline/child-process';
 import { ipnPool } from '../pipeline/ipn-pool';
-import { epochMs } from './epoch-clock';
-import { runOpenLoop } from './open-loop';
-import type { PacedResult, SentRequest } from './paced-request';
+import { recordOpenLoop } from './open-loop';
+import type { PacedResult } from './paced-request';
 
 /** What the substrate's load generator is asked to do: the end-to-end load, without HTTP. */
 export interface SubstrateRequest {
@@ -40,34 +39,20 @@ serveChild<SubstrateRequest, PacedResult>(async (request) => {
   });
   await producer.connect();
   const send = serialBatches(producer, request.topic);
-  const sent: SentRequest[] = new Array<SentRequest>(total);
-  const base = (i: number) => ({
-    notificationId: String(i),
-    orderKey: pool[i]!.orderKey,
-    kind: pool[i]!.kind,
-    warmUp: i < warmUpCount,
-  });
-  const start = epochMs();
   try {
-    await runOpenLoop({
-      total,
+    return await recordOpenLoop({
+      pool,
+      idOf: String,
       ratePerSecond: request.ratePerSecond,
+      warmUpCount,
       maxInFlight: request.maxInFlight,
-      send: async (i) => {
-        const startMs = epochMs();
-        const status = await send({ key: pool[i]!.orderKey, value: values[i]! }).then(
-          () => 200,
-          () => 0,
-        );
-        sent[i] = { ...base(i), startMs, endMs: epochMs(), status };
-      },
-      shed: (i) => {
-        const startMs = epochMs();
-        sent[i] = { ...base(i), startMs, endMs: startMs, status: -1 };
-      },
+      attempt: (i) =>
+        send({ key: pool[i]!.orderKey, value: values[i]! }).then(
+          () => ({ status: 200 }),
+          () => ({ status: 0 }),
+        ),
     });
   } finally {
     await producer.disconnect();
   }
-  return { requests: sent, elapsedMs: epochMs() - start };
 });
