@@ -4,8 +4,7 @@ import { defaultLifecycleSettings } from '@clawback/order-lifecycle';
 import { createLogger } from '@clawback/logging';
 import { waitFor } from '@clawback/test-harness';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
-import { MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
-import type { LoopRequest } from '../lifecycle/loop-request';
+import { startLoopUntilTold } from '../lifecycle/lifecycle-bench';
 import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { runChild, startChild } from '../pipeline/child-process';
 import { countingLog } from '../pipeline/log-levels';
@@ -50,20 +49,14 @@ async function measure(options: BenchRunOptions): Promise<BenchOutcome> {
   const merchants = await writeMerchantsFile();
   const child = { timeoutMs: 900_000, onProgress: options.log };
   try {
-    const lifecycle = startChild<LoopRequest, LoopOutcome>(
-      here('../lifecycle/loop-child.ts'),
+    const lifecycle = startLoopUntilTold(
+      env,
       {
         kind: 'lifecycle',
-        env: env.env(),
-        topicPrefix: env.id,
+        name: 'lifecycle',
         inputTopic: env.topics.notificationsRaw,
         outputTopic: env.topics.lifecycleEvents,
-        groupId: env.groupId('lifecycle'),
-        transactionalIdPrefix: `${env.id}-lifecycle`,
         concurrency: CONCURRENCY,
-        maxBatchBytes: MAX_BATCH_BYTES,
-        until: 'told',
-        timeoutMs: child.timeoutMs,
       },
       child,
     );

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { MAX_BATCH_BYTES, type LoopOutcome } from '../lifecycle/lifecycle-bench';
-import type { LoopRequest } from '../lifecycle/loop-request';
+import { startLoopUntilTold } from '../lifecycle/lifecycle-bench';
 import type { BenchEnvironment } from '../pipeline/bench-environment';
 import { runChild, startChild, type RunChildOptions } from '../pipeline/child-process';
 import { BENCH_MERCHANT } from '../pipeline/merchants-file';
@@ -43,20 +42,14 @@ export async function measureSubstrate(
   child: RunChildOptions,
 ): Promise<SubstrateMeasurements> {
   const [input, output] = SUBSTRATE_TOPICS.map((name) => env.extraTopics[name]!);
-  const copy = startChild<LoopRequest, LoopOutcome>(
-    here('../lifecycle/loop-child.ts'),
+  const copy = startLoopUntilTold(
+    env,
     {
       kind: 'transactional',
-      env: env.env(),
-      topicPrefix: env.id,
+      name: 'substrate',
       inputTopic: input!,
       outputTopic: output!,
-      groupId: env.groupId('substrate-copy'),
-      transactionalIdPrefix: `${env.id}-substrate`,
       concurrency: p.concurrency,
-      maxBatchBytes: MAX_BATCH_BYTES,
-      until: 'told',
-      timeoutMs: child.timeoutMs,
     },
     child,
   );

@@ -2,7 +2,12 @@ import { resolve } from 'node:path';
 import type { Env } from '@clawback/config';
 import type { Benchmark, BenchOutcome, BenchRunOptions } from '../benchmark';
 import { openBenchEnvironment, type BenchEnvironment } from '../pipeline/bench-environment';
-import { runChild } from '../pipeline/child-process';
+import {
+  runChild,
+  startChild,
+  type ChildHandle,
+  type RunChildOptions,
+} from '../pipeline/child-process';
 import { preloadRawTopic } from '../pipeline/preload-raw-topic';
 import { lifecycleFigures, lifecycleTables } from './lifecycle-report';
 import type { ServiceCounters } from '../pipeline/service-counters';
@@ -12,7 +17,7 @@ const LOOP_CHILD = resolve(__dirname, 'loop-child.ts');
 
 /** The lifecycle's defaults (services/order-lifecycle settings), used by every loop alike. */
 const CONCURRENCY = 4;
-export const MAX_BATCH_BYTES = 1_048_576;
+const MAX_BATCH_BYTES = 1_048_576;
 
 /** A loop's result, with the lifecycle's own counters when it is the lifecycle. */
 export type LoopOutcome = LoopResult & {
@@ -29,6 +34,44 @@ export interface LoopOptions {
   readonly inputTopic?: string;
   /** Variables the loop's service reads besides the run's (merchants file, webhook URLs). */
   readonly env?: Env;
+}
+
+/** What {@link startLoopUntilTold} runs: a loop from `inputTopic` to `outputTopic`. */
+export interface ToldLoop {
+  readonly kind: LoopKind;
+  /** Names the loop's group and transactional ids within the run. */
+  readonly name: string;
+  readonly inputTopic: string;
+  readonly outputTopic: string;
+  readonly concurrency: number;
+}
+
+/**
+ * Starts one loop in a child process that runs until it is sent any message (end to end),
+ * with the lifecycle's fetch size; its outcome is the handle's `result`.
+ */
+export function startLoopUntilTold(
+  env: BenchEnvironment,
+  loop: ToldLoop,
+  child: RunChildOptions,
+): ChildHandle<LoopOutcome> {
+  return startChild<LoopRequest, LoopOutcome>(
+    LOOP_CHILD,
+    {
+      kind: loop.kind,
+      env: env.env(),
+      topicPrefix: env.id,
+      inputTopic: loop.inputTopic,
+      outputTopic: loop.outputTopic,
+      groupId: env.groupId(loop.name),
+      transactionalIdPrefix: `${env.id}-${loop.name}`,
+      concurrency: loop.concurrency,
+      maxBatchBytes: MAX_BATCH_BYTES,
+      until: 'told',
+      timeoutMs: child.timeoutMs,
+    },
+    child,
+  );
 }
 
 /** Runs one loop over the run's raw topic (or `inputTopic`) in a child process, to its end. */
