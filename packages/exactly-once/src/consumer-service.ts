@@ -1,4 +1,5 @@
 import type { ClawbackConfig } from '@clawback/config';
+import { retry } from '@clawback/errors';
 import {
   PartitionProducers,
   createKafkaClient,
@@ -92,11 +93,34 @@ export interface RunningConsumerService<T> {
 }
 
 /**
+ * Starts tried in all when each fails retriably (a partition leader moving, a coordinator
+ * loading, a rebuild that met either): about half a minute of backoff before giving up.
+ */
+const START_ATTEMPTS = 8;
+
+/**
  * The bootstrap of every exactly-once consumer service: connects Kafka (admin), Redis and the
  * partition producers, registers the written schemas, runs the service's `start`, and stops
- * everything in order. A failure while starting closes what was opened and rethrows.
+ * everything in order. A failure while starting closes what was opened; a retriable one
+ * (`isRetriable`) starts again with backoff and jitter, so a broker restarting during a deploy
+ * does not make the process exit; any other, or the last, is rethrown.
  */
 export async function startConsumerService<T>(
+  options: ConsumerServiceOptions<T>,
+): Promise<RunningConsumerService<T>> {
+  return retry(() => startOnce(options), {
+    attempts: START_ATTEMPTS,
+    initialDelayMs: 500,
+    maxDelayMs: 10_000,
+    onRetry: (error, attempt, delayMs) =>
+      options.logger.warn(
+        { err: error, attempt, delayMs },
+        `${options.name} failed to start with a retriable error; starting again`,
+      ),
+  });
+}
+
+async function startOnce<T>(
   options: ConsumerServiceOptions<T>,
 ): Promise<RunningConsumerService<T>> {
   const { config, logger, name } = options;

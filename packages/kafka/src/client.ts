@@ -5,6 +5,7 @@ import type { Logger } from '@clawback/logging';
 import { Kafka, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs';
 import { installAbortedTransactionsFix } from './aborted-transactions';
 import { kafkajsLevel, pinoLogCreator, type RetriableResponseListener } from './log-creator';
+import { installOffsetsLeaderRefresh } from './offsets-leader-refresh';
 import { installTransactionCoordinatorCache } from './transaction-coordinator-cache';
 
 /** Options for {@link createKafkaClient}. */
@@ -77,5 +78,6 @@ function tlsOptions(
 export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptions = {}): Kafka {
   installAbortedTransactionsFix();
   installTransactionCoordinatorCache();
+  installOffsetsLeaderRefresh();
   return new Kafka(kafkaJsConfig(config, options));
 }

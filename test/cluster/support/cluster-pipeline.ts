@@ -187,6 +187,13 @@ export async function startClusterPipeline(
       await cluster.destroy();
     },
   };
-  await allReady();
+  // A start that fails leaves nothing behind: the suite's afterAll has no pipeline to dispose,
+  // and three brokers plus the children left running would keep jest from ever exiting.
+  try {
+    await allReady();
+  } catch (error) {
+    await pipeline.dispose().catch(() => undefined);
+    throw error;
+  }
   return pipeline;
 }
