@@ -251,6 +251,50 @@ describe('createPartitionTaskConsumer (real broker)', () => {
   });
 });
 
+describe('createPartitionTaskConsumer failures (real broker)', () => {
+  it('given a batch fails with more batches fetched behind it, then the partition reopens and every record is processed once, in order', async () => {
+    const topic = ctx.topics.lifecycleEvents;
+    // One record batch per send, and a fetch of one batch at a time.
+    for (let i = 0; i < 8; i++)
+      await ctx.produce(topic, [{ key: `r${i}`, value: `r${i}`, partition: 0 }]);
+    let committed = '0';
+    let failOnce = true;
+    let opened = 0;
+    const seen: string[] = [];
+    const committingTask = (): PartitionTask => ({
+      get position() {
+        return committed;
+      },
+      process: (messages: readonly KafkaMessage[]) => {
+        if (failOnce && messages.some((m) => m.offset === '3')) {
+          failOnce = false;
+          return Promise.reject(new Error('transaction aborted'));
+        }
+        seen.push(...messages.map((m) => `${m.offset}:${m.value!.toString()}`));
+        committed = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
+        return Promise.resolve();
+      },
+      close: () => Promise.resolve(),
+    });
+    const consumer = createPartitionTaskConsumer({
+      kafka: ctx.kafka,
+      topic,
+      groupId: ctx.groupId('reopens'),
+      sessionTimeoutMs: 10_000,
+      maxBytesPerPartition: 64,
+      openTask: () => (opened++, Promise.resolve(committingTask())),
+      logger,
+      onFatal: () => undefined,
+    });
+    ctx.track({ disconnect: () => consumer.stop() });
+    await consumer.start();
+    await waitFor(() => committed === '8', { timeoutMs: 60_000, description: 'all 8 records' });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `${i}:r${i}`));
+    expect(failOnce).toBe(false);
+    expect(opened).toBe(2);
+  });
+});
+
 /** A task that records what it processes and moves past it. */
 function recordingTask(start: string, seen: string[]): PartitionTask {
   let position = start;
