@@ -94,7 +94,8 @@ export interface RunningConsumerService<T> {
 
 /**
  * Starts tried in all when each fails retriably (a partition leader moving, a coordinator
- * loading, a rebuild that met either): about half a minute of backoff before giving up.
+ * loading, a rebuild that met either), with waits of at most 0.5, 1, 2, 4, 8, 10 and 10 s
+ * between them.
  */
 const START_ATTEMPTS = 8;
 
