@@ -9,10 +9,8 @@
  * bounded number of times; any other failure, or the last one, reaches the caller unchanged.
  */
 
-import { KafkaError } from './kafka-error';
-
-/** The one kafkajs release whose private cluster method this was written for. */
-const PATCHED_KAFKAJS_VERSION = '2.2.4';
+import { retry } from '@clawback/errors';
+import { refuseUnlessPatchable } from './kafkajs-patch-guard';
 
 /** Broker answers that say "ask again once you know the current leader". */
 const LEADERSHIP_ANSWERS: ReadonlySet<string> = new Set([
@@ -24,11 +22,11 @@ const LEADERSHIP_ANSWERS: ReadonlySet<string> = new Set([
   'UNKNOWN_LEADER_EPOCH',
 ]);
 
-/** How a leadership answer is retried. */
+/** How a leadership answer is retried (`retry` of `@clawback/errors`: full jitter, doubling). */
 export interface LeaderRefreshOptions {
   /** Lookups in total, the first included. */
   readonly attempts: number;
-  /** Ceiling of the first wait; doubles each time ("full jitter"). */
+  /** Ceiling of the first wait; doubles each time. */
   readonly initialDelayMs: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -43,28 +41,27 @@ export function isLeadershipAnswer(error: unknown): boolean {
   return Array.isArray(errors) && errors.some(isLeadershipAnswer);
 }
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Runs `lookup`; after a leadership answer, waits, runs `refresh` (new metadata) and looks up
  * again, up to `options.attempts` lookups in all.
  */
-export async function refreshingOnLeaderMove<T>(
+export function refreshingOnLeaderMove<T>(
   lookup: () => Promise<T>,
   refresh: () => Promise<void>,
   options: LeaderRefreshOptions = DEFAULTS,
 ): Promise<T> {
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? pause;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await lookup();
-    } catch (error) {
-      if (attempt >= options.attempts || !isLeadershipAnswer(error)) throw error;
-      await sleep(Math.floor(random() * options.initialDelayMs * 2 ** (attempt - 1)));
-      await refresh();
-    }
-  }
+  return retry(
+    async (attempt) => {
+      if (attempt > 1) await refresh();
+      return lookup();
+    },
+    {
+      ...options,
+      // The doubling never reaches a cap within the few attempts.
+      maxDelayMs: options.initialDelayMs * 2 ** options.attempts,
+      shouldRetry: isLeadershipAnswer,
+    },
+  );
 }
 
 type FetchTopicsOffset = (this: ClusterLike, topics: unknown) => Promise<unknown>;
@@ -83,26 +80,17 @@ let installed = false;
  */
 export function installOffsetsLeaderRefresh(): void {
   if (installed) return;
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { version } = require('kafkajs/package.json') as { version?: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Cluster = require('kafkajs/src/cluster') as {
     prototype: { fetchTopicsOffset?: FetchTopicsOffset; refreshMetadata?: unknown };
   };
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const fetchTopicsOffset = Cluster.prototype.fetchTopicsOffset;
-  if (
-    version !== PATCHED_KAFKAJS_VERSION ||
-    typeof fetchTopicsOffset !== 'function' ||
-    typeof Cluster.prototype.refreshMetadata !== 'function'
-  ) {
-    throw new KafkaError(
-      'kafka_client_incompatible',
-      `the offsets leader refresh in @clawback/kafka was written for kafkajs ` +
-        `${PATCHED_KAFKAJS_VERSION} (cluster.fetchTopicsOffset, cluster.refreshMetadata); ` +
-        `found kafkajs ${version ?? '(unknown version)'}`,
-      { retriable: false },
-    );
-  }
+  refuseUnlessPatchable(
+    'offsets leader refresh',
+    'cluster.fetchTopicsOffset, cluster.refreshMetadata',
+    typeof fetchTopicsOffset === 'function' &&
+      typeof Cluster.prototype.refreshMetadata === 'function',
+  );
   installed = true;
   Cluster.prototype.fetchTopicsOffset = function refreshingFetchTopicsOffset(
     this: ClusterLike,

@@ -12,16 +12,13 @@
  * Fencing is unchanged: `InitProducerId` still goes to the coordinator and bumps the epoch.
  */
 
-import { KafkaError } from './kafka-error';
+import { refuseUnlessPatchable } from './kafkajs-patch-guard';
 
 /** How long a coordinator is trusted without a failure: bounds staleness after a move. */
 const TRANSACTION_COORDINATOR_CACHE_MS = 10_000;
 
 /** kafkajs's `COORDINATOR_TYPES.TRANSACTION`. */
 const TRANSACTION = 1;
-
-/** The one kafkajs release whose private cluster and broker methods this was written for. */
-const CACHED_KAFKAJS_VERSION = '2.2.4';
 
 /** The transactional requests whose failure forgets the coordinator of their id. */
 const TRANSACTIONAL_REQUESTS = [
@@ -82,7 +79,6 @@ let installed = false;
 export function installTransactionCoordinatorCache(): void {
   if (installed) return;
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { version } = require('kafkajs/package.json') as { version?: string };
   const Cluster = require('kafkajs/src/cluster') as {
     prototype: { findGroupCoordinatorMetadata?: Lookup };
   };
@@ -94,15 +90,11 @@ export function installTransactionCoordinatorCache(): void {
   const missing = TRANSACTIONAL_REQUESTS.filter(
     (name) => typeof Broker.prototype[name] !== 'function',
   );
-  if (version !== CACHED_KAFKAJS_VERSION || typeof lookup !== 'function' || missing.length > 0) {
-    throw new KafkaError(
-      'kafka_client_incompatible',
-      `the transaction coordinator cache in @clawback/kafka was written for kafkajs ` +
-        `${CACHED_KAFKAJS_VERSION} (cluster.findGroupCoordinatorMetadata, broker ` +
-        `${TRANSACTIONAL_REQUESTS.join(', ')}); found kafkajs ${version ?? '(unknown version)'}`,
-      { retriable: false },
-    );
-  }
+  refuseUnlessPatchable(
+    'transaction coordinator cache',
+    `cluster.findGroupCoordinatorMetadata, broker ${TRANSACTIONAL_REQUESTS.join(', ')}`,
+    typeof lookup === 'function' && missing.length === 0,
+  );
   installed = true;
   const cache = new CoordinatorCache(TRANSACTION_COORDINATOR_CACHE_MS);
   Cluster.prototype.findGroupCoordinatorMetadata = function cachedLookup(this: unknown, request) {

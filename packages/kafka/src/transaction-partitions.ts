@@ -15,7 +15,7 @@
  * then not written is allowed by the protocol: the commit or abort writes a marker there.
  */
 
-import { KafkaError } from './kafka-error';
+import { refuseUnlessPatchable } from './kafkajs-patch-guard';
 
 /** Partitions of one topic, as kafkajs's `AddPartitionsToTxn` takes them. */
 export interface TopicPartitions {
@@ -88,9 +88,6 @@ export class TransactionPartitions {
   }
 }
 
-/** The one kafkajs release whose broker methods this was written for. */
-const KAFKAJS_VERSION = '2.2.4';
-
 type Request = (request: TxnRequest) => Promise<unknown>;
 
 let installed: TransactionPartitions | undefined;
@@ -103,22 +100,16 @@ let installed: TransactionPartitions | undefined;
  */
 export function installTransactionPartitions(): TransactionPartitions {
   if (installed) return installed;
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { version } = require('kafkajs/package.json') as { version?: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Broker = require('kafkajs/src/broker') as {
     prototype: Partial<Record<'addPartitionsToTxn' | 'endTxn' | 'initProducerId', Request>>;
   };
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const { addPartitionsToTxn: add, endTxn, initProducerId } = Broker.prototype;
-  if (version !== KAFKAJS_VERSION || !add || !endTxn || !initProducerId) {
-    throw new KafkaError(
-      'kafka_client_incompatible',
-      `the transaction partition registration in @clawback/kafka was written for kafkajs ` +
-        `${KAFKAJS_VERSION} (broker addPartitionsToTxn, endTxn, initProducerId); found ` +
-        `kafkajs ${version ?? '(unknown version)'}`,
-      { retriable: false },
-    );
-  }
+  refuseUnlessPatchable(
+    'transaction partition registration',
+    'broker addPartitionsToTxn, endTxn, initProducerId',
+    !!add && !!endTxn && !!initProducerId,
+  );
   const partitions = new TransactionPartitions();
   installed = partitions;
   const forgetting = (send: Request): Request =>
