@@ -85,7 +85,7 @@ describe('three brokers, one lost under load, then another', () => {
     timeline.push(`all services ready ${Date.now() - readyFrom} ms after the load stopped`);
     const tally = await tallyLifecycle(pipeline, answers);
     process.stdout.write(
-      `broker-loss: ${JSON.stringify(tally.counts)}\n  ${timeline.join('\n  ')}\n  duplicated event ids: ${tally.duplicatePlaces.join('; ') || 'none'}\n`,
+      `broker-loss: ${JSON.stringify(tally.counts)}\n  ${timeline.join('\n  ')}\n  duplicated event ids: ${tally.duplicatePlaces.join('; ') || 'none'}\n  missing: ${tally.missingRaw.join('; ') || 'none'}\n`,
     );
 
     expect(tally.unexpected).toEqual([]);

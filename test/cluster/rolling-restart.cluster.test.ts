@@ -91,7 +91,7 @@ describe('rolling restart of every service instance under load', () => {
     });
     const none = (list: readonly string[]) => list.join('; ') || 'none';
     process.stdout.write(
-      `rolling-restart: ${JSON.stringify(tally.counts)}\n  downstream: ${JSON.stringify(downstream.counts)}\n  exits: ${exits.join(', ')}\n  ${timeline.join('\n  ')}\n  over-counted: ${none(overCountedAt)}\n  duplicated event ids: ${none(tally.duplicatePlaces)}\n  commission mismatches: ${none(downstream.commissionMismatches)}\n  cancellation mismatches: ${none(downstream.cancellationMismatches)}\n  booking mismatches: ${none(downstream.bookingMismatches)}\n  duplicated downstream ids: ${none(downstream.duplicatePlaces)}\n`,
+      `rolling-restart: ${JSON.stringify(tally.counts)}\n  downstream: ${JSON.stringify(downstream.counts)}\n  exits: ${exits.join(', ')}\n  ${timeline.join('\n  ')}\n  over-counted: ${none(overCountedAt)}\n  duplicated event ids: ${none(tally.duplicatePlaces)}\n  missing: ${none(tally.missingRaw)}\n  commission mismatches: ${none(downstream.commissionMismatches)}\n  cancellation mismatches: ${none(downstream.cancellationMismatches)}\n  booking mismatches: ${none(downstream.bookingMismatches)}\n  duplicated downstream ids: ${none(downstream.duplicatePlaces)}\n`,
     );
 
     // A SIGTERM is a clean shutdown: each instance exits 0 (not killed by the shutdown timeout).

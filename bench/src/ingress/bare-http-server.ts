@@ -7,9 +7,9 @@ import { serialBatches } from './serial-batches';
 /**
  * What each request costs on the bare HTTP ceilings: nothing (read the body, answer 200); the
  * body produced as it came with a bare idempotent kafkajs producer (one request per send); or
- * with the ingress's own producer (`createIdempotentProducer`: one request per partition).
+ * with the ingress's own producer (`createIdempotentProducer`).
  */
-export type BareHttpMode = 'respond' | 'produce' | 'produce-per-partition';
+export type BareHttpMode = 'respond' | 'produce' | 'produce-ingress-producer';
 
 /** The environment of this entry point (beside the usual `KAFKA_*` variables). */
 const PORT = 'BARE_HTTP_PORT';

@@ -7,8 +7,7 @@ import type { HttpCeilingRun } from './http-ceilings';
 const WHAT: Readonly<Record<BareHttpMode, string>> = {
   respond: 'ceiling: bare node HTTP (read the body, answer 200)',
   produce: 'ceiling: bare HTTP + bare producer (body produced raw, 200 after the ack)',
-  'produce-per-partition':
-    "bare HTTP + the ingress's producer (createIdempotentProducer: one request per partition)",
+  'produce-ingress-producer': "bare HTTP + the ingress's producer (createIdempotentProducer)",
 };
 
 /** The JSON figures of one HTTP ceiling row. */

@@ -13,7 +13,7 @@ export interface HttpCeilingRun extends MeasuredRound {
 }
 
 /** Modes in the order they run; round numbers after the ingress's keep their orders apart. */
-const MODES: readonly BareHttpMode[] = ['respond', 'produce', 'produce-per-partition'];
+const MODES: readonly BareHttpMode[] = ['respond', 'produce', 'produce-ingress-producer'];
 
 /**
  * Runs one round per mode against a fresh bare cluster of `workers` (see `bare-http-server.ts`),

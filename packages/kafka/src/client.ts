@@ -1,3 +1,5 @@
+// Before kafkajs loads: its producers then send through send-per-broker.ts.
+import './send-per-broker-install';
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConfig } from '@clawback/config';

@@ -1,3 +1,5 @@
+// Before kafkajs loads: its producers then send through send-per-broker.ts.
+import './send-per-broker-install';
 export { createKafkaClient } from './client';
 export { toKafkaError } from './kafka-error';
 export {
@@ -20,7 +22,7 @@ export { watchConsumerCrashes } from './consumer';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccessOrExit } from './kafka-access';
 export { partitionOfKey } from './key-partition';
-export { partitionCounts, type PartitionCountOf } from './per-partition-sends';
+export { partitionCounts, sendingPerPartition, type PartitionCountOf } from './per-partition-sends';
 /**
  * The client types services use, re-exported so that only this package imports kafkajs; a
  * replacement client with a KafkaJS-style API changes these lines, not the services.

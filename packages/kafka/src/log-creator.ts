@@ -1,3 +1,5 @@
+// Before kafkajs loads: its producers then send through send-per-broker.ts.
+import './send-per-broker-install';
 import type { Logger } from '@clawback/logging';
 import { type LogEntry, logLevel } from 'kafkajs';
 import { retriableResponseType } from './retriable-responses';

@@ -1,5 +1,6 @@
 import { createTestContext, type TestContext } from '@clawback/test-harness';
 import { partitionOfKey } from './key-partition';
+import { sendingPerPartition } from './per-partition-sends';
 import {
   createIdempotentProducer,
   createTransactionalProducer,
@@ -14,12 +15,16 @@ afterEach(() => ctx.dispose());
 
 const keys = Array.from({ length: 30 }, (_, i) => `order-${i}`);
 
+// The fallback for a kafkajs loaded before send-per-broker-install.ts: the split on its own.
 describe('sends split by topic-partition (real broker)', () => {
   it('given one transaction writing keyed records to every partition of two topics, when committed, then read_committed finds each record once, where its key belongs', async () => {
+    const transactionalId = `${ctx.transactionalIdPrefix}-split`;
     const producer = ctx.track(
-      createTransactionalProducer(ctx.kafka, {
-        transactionalId: `${ctx.transactionalIdPrefix}-split`,
-      }),
+      sendingPerPartition(
+        createTransactionalProducer(ctx.kafka, { transactionalId }),
+        ctx.kafka,
+        transactionalId,
+      ),
     );
     await producer.connect();
     await initTransactions(producer);
@@ -48,7 +53,7 @@ describe('sends split by topic-partition (real broker)', () => {
   });
 
   it('given the idempotent producer, when one send spans every partition, then each record is stored once, where its key belongs', async () => {
-    const producer = ctx.track(createIdempotentProducer(ctx.kafka));
+    const producer = ctx.track(sendingPerPartition(createIdempotentProducer(ctx.kafka), ctx.kafka));
     await producer.connect();
     const topic = ctx.topics.lifecycleEvents;
     await producer.send({ topic, acks: -1, messages: keys.map((key) => ({ key, value: key })) });

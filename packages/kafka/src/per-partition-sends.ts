@@ -1,4 +1,7 @@
 /**
+ * The fallback of this package's producers when kafkajs's `sendMessages` could not be replaced
+ * by `send-per-broker.ts` (see `send-per-broker-install.ts`); otherwise unused.
+ *
  * Sends each topic-partition's records with its own kafkajs request, because one kafkajs send
  * that spans several brokers can write records twice or not at all (kafkajs 2.2.4,
  * `producer/sendMessages.js`). Its retrier keeps, per broker object, the answer of the brokers

@@ -1,5 +1,8 @@
+// Before kafkajs loads: its producers then send through send-per-broker.ts.
+import './send-per-broker-install';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { sendingPerPartition } from './per-partition-sends';
+import { sendPerBrokerBuilt } from './send-per-broker-install';
 
 /**
  * Keyed records go to murmur2(key) mod partitions, as Java's producer does, so an order's
@@ -10,6 +13,20 @@ import { sendingPerPartition } from './per-partition-sends';
 const keyPartitioner = Partitioners.DefaultPartitioner;
 
 /**
+ * `build()`'s producer as it is when its sends go through `send-per-broker.ts` (safe with one
+ * request per broker), else wrapped to send one request per topic-partition, which is safe
+ * with kafkajs's own `sendMessages` too (ADR 0004).
+ */
+function withSafeSends(
+  build: () => Producer,
+  perPartition: (producer: Producer) => Producer,
+): Producer {
+  const before = sendPerBrokerBuilt();
+  const producer = build();
+  return sendPerBrokerBuilt() > before ? producer : perPartition(producer);
+}
+
+/**
  * A producer for "answer only once Kafka has it" writes (the ingress): idempotent, so broker
  * retries never duplicate a record; kafkajs sends with acks=-1 (all in-sync replicas) by
  * default and warns if a caller lowers it. One request in flight, because kafkajs's sequence
@@ -17,14 +34,14 @@ const keyPartitioner = Partitioners.DefaultPartitioner;
  * (tulios/kafkajs#598, #1005).
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: keyPartitioner,
-  });
-  // One request per topic-partition: a kafkajs send across brokers can lose or double records.
-  return sendingPerPartition(producer, kafka);
+  const build = () =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: keyPartitioner,
+    });
+  return withSafeSends(build, (producer) => sendingPerPartition(producer, kafka));
 }
 
 /**
@@ -52,17 +69,18 @@ export function createTransactionalProducer(
   kafka: Kafka,
   options: TransactionalProducerOptions,
 ): Producer {
-  const producer = kafka.producer({
-    transactionalId: options.transactionalId,
-    transactionTimeout: options.transactionTimeoutMs ?? 60000,
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: keyPartitioner,
-  });
-  // One request per topic-partition: a kafkajs send across brokers can lose or double records,
-  // and inside a transaction a doubled record is committed with the rest.
-  return sendingPerPartition(producer, kafka, options.transactionalId);
+  const build = () =>
+    kafka.producer({
+      transactionalId: options.transactionalId,
+      transactionTimeout: options.transactionTimeoutMs ?? 60000,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: keyPartitioner,
+    });
+  return withSafeSends(build, (producer) =>
+    sendingPerPartition(producer, kafka, options.transactionalId),
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+// Before kafkajs loads: its producers then send through send-per-broker.ts.
+import './send-per-broker-install';
 import { type Admin, ConfigResourceTypes } from 'kafkajs';
 import { KafkaError, toKafkaError } from './kafka-error';
 import type { TopicDefinition } from './topic-catalogue';

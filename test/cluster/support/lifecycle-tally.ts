@@ -16,6 +16,11 @@ export interface LifecycleTally {
   readonly duplicates: number;
   /** Answers 200 (`refno type`) without exactly one event. */
   readonly missing: readonly string[];
+  /**
+   * For each refno of `missing`, where its raw notifications sit (`partition@offset`), or that
+   * none is on the raw topic: tells a loss at the ingress from one in the lifecycle.
+   */
+  readonly missingRaw: readonly string[];
   /** Orders with more than one event of a type (`refno type`, count). */
   readonly overCounted: readonly (readonly [string, number])[];
   /** Orders with events that the load never sent. */
@@ -71,6 +76,7 @@ export async function tallyLifecycle(
   const duplicates = ids.length - new Set(ids).size;
   const missing = [...ok].filter((key) => perOrder.get(key) !== 1);
   const sentRefnos = new Set(answers.map((a) => a.refno));
+  const missingRaw = missing.length === 0 ? [] : await rawPlacesOf(pipeline, missing);
   const count = (kind: Answer['kind'], status?: number) =>
     answers.filter((a) => a.kind === kind && (status === undefined || a.status === status)).length;
   return {
@@ -92,6 +98,7 @@ export async function tallyLifecycle(
       .map((e) => `${e.type} ${e.orderKey}`),
     duplicates,
     missing,
+    missingRaw,
     overCounted: [...perOrder].filter(([, n]) => n > 1),
     // Where each event id read more than once sits (partition@offset): two places are two
     // records in the log, one place twice would be the reader's own redelivery.
@@ -106,4 +113,20 @@ export async function tallyLifecycle(
     paid,
     refunded,
   };
+}
+
+/** Where the raw notifications of the refnos of `missing` (`refno type`) sit. */
+async function rawPlacesOf(
+  pipeline: ClusterPipeline,
+  missing: readonly string[],
+): Promise<string[]> {
+  const { context } = pipeline;
+  const raw = await context.readAll(context.topics.notificationsRaw, { timeoutMs: 60_000 });
+  return missing.map((entry) => {
+    const refno = entry.split(' ')[0] ?? '';
+    const places = raw
+      .filter((r) => r.key?.includes(refno) || r.value?.includes(`REFNO=${refno}`))
+      .map((r) => `${r.partition}@${r.offset}`);
+    return `${entry}: ${places.length > 0 ? `raw at ${places.join(', ')}` : 'not on the raw topic'}`;
+  });
 }

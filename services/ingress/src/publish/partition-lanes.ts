@@ -10,11 +10,10 @@ import { SerialBatchSender, type BatchLimits } from './serial-batch-sender';
  * Sends keyed records through several idempotent producers, each owning the partitions
  * `p % lanes === lane`, one request in flight per producer (ADR 0004).
  *
- * Why: our producers send one request per topic-partition (a kafkajs send spanning brokers can
- * double or drop records), and one kafkajs producer has one request in flight per broker, so a
- * batch over 12 partitions took 12 round trips in a row before any record in it was
- * acknowledged. With a producer per lane the partitions' requests run side by side: a record
- * waits for at most the request in flight on its own lane. Each record is placed where the
+ * Why: where our producers fall back to one request per topic-partition (ADR 0004), one kafkajs
+ * producer has one request in flight per broker, so a batch over 12 partitions takes 12 round
+ * trips in a row; with a producer per lane the partitions' requests run side by side. With the
+ * usual one request per broker, one lane (the default) is fastest. Each record is placed where the
  * default partitioner would put it (murmur2 of the order key, {@link partitionOfKey}), so an
  * order's notifications stay on one partition, in order.
  */

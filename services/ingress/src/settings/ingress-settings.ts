@@ -28,8 +28,9 @@ export interface IngressSettings {
   readonly maxConnections: number;
   /**
    * Idempotent producers per process, each owning a lane of the raw topic's partitions
-   * (`partition % lanes`), so partitions' produce requests run side by side (ADR 0004).
-   * Default 12, the raw topic's partition count; more than the partitions gains nothing.
+   * (`partition % lanes`). Default 1: a producer sends one request per broker with every
+   * partition's records (ADR 0004), so more lanes only cut each batch into smaller requests.
+   * More lanes pay only where sends fall back to one request per partition.
    */
   readonly producerLanes: number;
 }
@@ -45,7 +46,7 @@ export const DEFAULT_INGRESS_SETTINGS: IngressSettings = {
   keepAliveTimeoutMs: 5_000,
   maxConnectionsPerSource: 64,
   maxConnections: 0,
-  producerLanes: 12,
+  producerLanes: 1,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

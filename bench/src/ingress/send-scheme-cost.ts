@@ -1,4 +1,4 @@
-import { createIdempotentProducer, type Message } from '@clawback/kafka';
+import { createIdempotentProducer, sendingPerPartition, type Message } from '@clawback/kafka';
 import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { summarize } from '../stats/percentiles';
 import { nowMs } from '../stats/stopwatch';
@@ -10,7 +10,8 @@ const BATCH_SIZES = [8, 32, 64];
 /** About the size of an Avro-encoded raw 2Checkout IPN. */
 const VALUE = Buffer.alloc(900, 1);
 
-type Kind = 'bare' | 'per-partition';
+/** kafkajs's own send; ours (one request per broker); the fallback (one per partition). */
+type Kind = 'bare' | 'per-broker' | 'per-partition';
 
 /** Sends batches back to back for {@link SECONDS}; counts Produce requests from kafkajs's events. */
 async function run(
@@ -26,7 +27,9 @@ async function run(
           maxInFlightRequests: 1,
           allowAutoTopicCreation: false,
         })
-      : createIdempotentProducer(env.kafka);
+      : kind === 'per-broker'
+        ? createIdempotentProducer(env.kafka)
+        : sendingPerPartition(createIdempotentProducer(env.kafka), env.kafka);
   let produceRequests = 0;
   producer.on(producer.events.REQUEST, (event) => {
     if (event.payload.apiName === 'Produce') produceRequests++;
@@ -61,18 +64,19 @@ async function run(
 }
 
 /**
- * `npx tsx bench/src/ingress/per-partition-cost.ts`: what one request per partition
- * (`createIdempotentProducer`, ADR 0004) costs against one kafkajs send per batch, with the
- * ingress's settings, on the raw topic's 12 partitions. Prints a markdown table.
+ * `npx tsx bench/src/ingress/send-scheme-cost.ts`: what the producers' send schemes cost
+ * (ADR 0004) against kafkajs's own send, with the ingress's settings, on the raw topic's 12
+ * partitions: one request per broker (`createIdempotentProducer`, `send-per-broker.ts`) and
+ * one request per partition (the fallback, `sendingPerPartition`). Prints a markdown table.
  */
 async function main(): Promise<void> {
-  const env = await openBenchEnvironment('per-partition', { topics: ['notificationsRaw'] });
+  const env = await openBenchEnvironment('send-scheme', { topics: ['notificationsRaw'] });
   try {
     process.stdout.write(
       '| producer | records per send | Produce requests per send | records/s | ack p50 / p99 ms | CPU µs per record |\n|---|---:|---:|---:|---|---:|\n',
     );
     for (const batchSize of BATCH_SIZES) {
-      for (const kind of ['bare', 'per-partition'] as const) {
+      for (const kind of ['bare', 'per-broker', 'per-partition'] as const) {
         process.stdout.write(`${await run(env, kind, batchSize)}\n`);
       }
     }
