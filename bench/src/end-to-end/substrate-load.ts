@@ -1,5 +1,5 @@
 import { loadConfig, type Env } from '@clawback/config';
-import { createKafkaClient } from '@clawback/kafka';
+import { createKafkaClient, withKafkajsOwnSends } from '@clawback/kafka';
 import { serialBatches } from '../ingress/serial-batches';
 import { serveChild } from '../pipeline/child-process';
 import { ipnPool } from '../pipeline/ipn-pool';
@@ -32,11 +32,10 @@ serveChild<SubstrateRequest, PacedResult>(async (request) => {
   const kafka = createKafkaClient(loadConfig(['kafka'], request.env).kafka, {
     clientId: `bench-substrate-${process.pid}`,
   });
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-  });
+  // kafkajs as it ships, not with @clawback/kafka's sendMessages (send-per-broker.ts).
+  const producer = withKafkajsOwnSends(() =>
+    kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+  );
   await producer.connect();
   const send = serialBatches(producer, request.topic);
   try {

@@ -1,7 +1,12 @@
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadConfig } from '@clawback/config';
-import { createIdempotentProducer, createKafkaClient, type Producer } from '@clawback/kafka';
+import {
+  createIdempotentProducer,
+  createKafkaClient,
+  withKafkajsOwnSends,
+  type Producer,
+} from '@clawback/kafka';
 import { serialBatches } from './serial-batches';
 
 /**
@@ -28,7 +33,13 @@ async function connectProducer(mode: BareHttpMode): Promise<Producer> {
   });
   const producer =
     mode === 'produce'
-      ? kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+      ? withKafkajsOwnSends(() =>
+          kafka.producer({
+            idempotent: true,
+            maxInFlightRequests: 1,
+            allowAutoTopicCreation: false,
+          }),
+        )
       : createIdempotentProducer(kafka);
   await producer.connect();
   return producer;

@@ -1,4 +1,4 @@
-import type { KafkaClient, Message } from '@clawback/kafka';
+import { withKafkajsOwnSends, type KafkaClient, type Message } from '@clawback/kafka';
 import { summarize, type LatencySummary } from '../stats/percentiles';
 import { nowMs, perSecond } from '../stats/stopwatch';
 
@@ -36,11 +36,10 @@ export async function bareProducerRun(
   kafka: KafkaClient,
   options: BareProducerOptions,
 ): Promise<BareProducerFigures> {
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-  });
+  // kafkajs as it ships, not with @clawback/kafka's sendMessages (send-per-broker.ts).
+  const producer = withKafkajsOwnSends(() =>
+    kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+  );
   await producer.connect();
   try {
     const batch = (i: number): Message[] =>

@@ -1,4 +1,4 @@
-import { createIdempotentProducer, sendingPerPartition, type Message } from '@clawback/kafka';
+import { createIdempotentProducer, withKafkajsOwnSends, type Message } from '@clawback/kafka';
 import { openBenchEnvironment } from '../pipeline/bench-environment';
 import { summarize } from '../stats/percentiles';
 import { nowMs } from '../stats/stopwatch';
@@ -10,7 +10,7 @@ const BATCH_SIZES = [8, 32, 64];
 /** About the size of an Avro-encoded raw 2Checkout IPN. */
 const VALUE = Buffer.alloc(900, 1);
 
-/** kafkajs's own send; ours (one request per broker); the fallback (one per partition). */
+/** kafkajs's own send; ours (one request per broker); the fallback (one per partition, over kafkajs's own). */
 type Kind = 'bare' | 'per-broker' | 'per-partition';
 
 /** Sends batches back to back for {@link SECONDS}; counts Produce requests from kafkajs's events. */
@@ -22,14 +22,17 @@ async function run(
   const topic = env.topics.notificationsRaw;
   const producer =
     kind === 'bare'
-      ? env.kafka.producer({
-          idempotent: true,
-          maxInFlightRequests: 1,
-          allowAutoTopicCreation: false,
-        })
+      ? withKafkajsOwnSends(() =>
+          env.kafka.producer({
+            idempotent: true,
+            maxInFlightRequests: 1,
+            allowAutoTopicCreation: false,
+          }),
+        )
       : kind === 'per-broker'
         ? createIdempotentProducer(env.kafka)
-        : sendingPerPartition(createIdempotentProducer(env.kafka), env.kafka);
+        : // Built with kafkajs's own send, `createIdempotentProducer` falls back to the split.
+          withKafkajsOwnSends(() => createIdempotentProducer(env.kafka));
   let produceRequests = 0;
   producer.on(producer.events.REQUEST, (event) => {
     if (event.payload.apiName === 'Produce') produceRequests++;

@@ -2,6 +2,7 @@ import {
   createTransactionalProducer,
   initTransactions,
   toKafkaError,
+  withKafkajsOwnSends,
   type EachBatchPayload,
   type KafkaClient,
   type Producer,
@@ -63,7 +64,8 @@ export async function startCopyLoop(
   let markJoined: () => void = () => undefined;
   const joined = new Promise<void>((resolve) => (markJoined = resolve));
   consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
-  const plain = kafka.producer({ allowAutoTopicCreation: false });
+  // The bare copy: kafkajs as it ships, not with @clawback/kafka's sendMessages.
+  const plain = withKafkajsOwnSends(() => kafka.producer({ allowAutoTopicCreation: false }));
   const transactional = new Map<number, Promise<Producer>>();
   const producerFor = (partition: number): Promise<Producer> => {
     let producer = transactional.get(partition);

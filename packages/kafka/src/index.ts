@@ -22,7 +22,8 @@ export { watchConsumerCrashes } from './consumer';
 export { kafkaReadiness } from './readiness';
 export { checkKafkaAccessOrExit } from './kafka-access';
 export { partitionOfKey } from './key-partition';
-export { partitionCounts, sendingPerPartition, type PartitionCountOf } from './per-partition-sends';
+export { partitionCounts, type PartitionCountOf } from './per-partition-sends';
+export { withKafkajsOwnSends } from './send-per-broker-install';
 /**
  * The client types services use, re-exported so that only this package imports kafkajs; a
  * replacement client with a KafkaJS-style API changes these lines, not the services.

@@ -18,13 +18,33 @@ import { createSendPerBroker, type SendMessagesDeps } from './send-per-broker';
 /** Whether the replacement is in place, and if not, why. */
 export type SendPerBrokerInstall = 'installed' | 'kafkajs-loaded-first' | 'other-kafkajs';
 
+type SendMessagesFactory = (deps: SendMessagesDeps) => unknown;
+
 let built = 0;
 let install: SendPerBrokerInstall | undefined;
+let kafkajsOwn: SendMessagesFactory | undefined;
+let buildingWithKafkajsOwn = false;
 
 /** The factory kafkajs's message producer calls once per producer and per transaction. */
 function sendMessagesFactory(deps: SendMessagesDeps) {
+  if (buildingWithKafkajsOwn && kafkajsOwn) return kafkajsOwn(deps);
   built += 1;
   return createSendPerBroker(deps);
+}
+
+/**
+ * Builds a producer (`build`, e.g. `() => kafka.producer(…)`) whose sends go through kafkajs's
+ * own `sendMessages`, not the replacement: for the benchmarks' bare-kafkajs baselines only,
+ * which must measure kafkajs as it ships. Holds for the producer's own `send` and `sendBatch`;
+ * transactions it begins later are built with the replacement.
+ */
+export function withKafkajsOwnSends<T>(build: () => T): T {
+  buildingWithKafkajsOwn = true;
+  try {
+    return build();
+  } finally {
+    buildingWithKafkajsOwn = false;
+  }
 }
 
 /**
@@ -49,6 +69,7 @@ export function installSendPerBroker(): SendPerBrokerInstall {
   require(sendMessagesPath);
   const cached = require.cache[sendMessagesPath];
   if (!cached) return (install = 'kafkajs-loaded-first');
+  kafkajsOwn = cached.exports as SendMessagesFactory;
   cached.exports = sendMessagesFactory;
   return (install = 'installed');
 }

@@ -9,7 +9,11 @@ import {
   createTransactionalProducer,
   initTransactions,
 } from './producers';
-import { installSendPerBroker, sendPerBrokerBuilt } from './send-per-broker-install';
+import {
+  installSendPerBroker,
+  sendPerBrokerBuilt,
+  withKafkajsOwnSends,
+} from './send-per-broker-install';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -105,5 +109,28 @@ describe('sends through send-per-broker.ts (real broker)', () => {
     );
     const stateRead = await ctx.readAll(state, { expected: 1, timeoutMs: 30_000 });
     expect(stateRead.map((r) => [r.partition, r.value!.toString()])).toEqual([[1, 'state-0']]);
+  });
+});
+
+describe('withKafkajsOwnSends', () => {
+  it("builds a producer with kafkajs's own sendMessages, and this package's producers then fall back to one request per partition", async () => {
+    const before = sendPerBrokerBuilt();
+    const bare = ctx.track(
+      withKafkajsOwnSends(() => ctx.kafka.producer({ allowAutoTopicCreation: false })),
+    );
+    const fallback = ctx.track(withKafkajsOwnSends(() => createIdempotentProducer(ctx.kafka)));
+    expect(sendPerBrokerBuilt()).toBe(before);
+    await bare.connect();
+    await fallback.connect();
+    const topic = ctx.topics.lifecycleEvents;
+    const messages = keys.map((key) => ({ key, value: key }));
+    await bare.send({ topic, acks: -1, messages });
+    const requests = requestsOf(fallback);
+    await fallback.send({ topic, acks: -1, messages });
+
+    // One request per partition (a retry may add one); without the split there would be one.
+    expect(requests.filter((name) => name === 'Produce').length).toBeGreaterThanOrEqual(3);
+    const read = await ctx.readAll(topic, { expected: 2 * keys.length, timeoutMs: 30_000 });
+    expect(read.map((r) => r.key!.toString()).sort()).toEqual([...keys, ...keys].sort());
   });
 });
