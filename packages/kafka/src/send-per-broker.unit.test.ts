@@ -110,6 +110,13 @@ const sent = (calls: ProduceCall[]) =>
     topicData.flatMap(({ partitions }) => partitions.map((p) => p.partition)),
   ]);
 
+/** The send under test over `cluster`, with kafkajs's retrier reduced as above. */
+const sendOver = (
+  cluster: ProducingCluster,
+  eosManager: ProducingEosManager = fakeEos(),
+  partitioner: SendMessagesDeps['partitioner'] = byPartitionField,
+) => createSendPerBroker({ logger, cluster, partitioner, eosManager, retrier });
+
 const retriable = (type: string) =>
   Object.assign(new Error(type), { name: 'KafkaJSProtocolError', type, retriable: true });
 
@@ -118,13 +125,7 @@ describe('createSendPerBroker', () => {
     const calls: ProduceCall[] = [];
     const brokers = new Map([1, 2].map((id) => [id, fakeBroker(id, calls, async () => {})]));
     const cluster = fakeCluster({ t: [1, 2, 1, 2] }, brokers);
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byPartitionField,
-      eosManager: fakeEos(),
-      retrier,
-    });
+    const send = sendOver(cluster);
 
     const answers = await send({
       topicMessages: [{ topic: 't', messages: messages([0, 1, 2, 3]) }],
@@ -153,13 +154,7 @@ describe('createSendPerBroker', () => {
     ]);
     const cluster = fakeCluster({ t: [1, 2] }, brokers);
     const eos = fakeEos();
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byPartitionField,
-      eosManager: eos,
-      retrier,
-    });
+    const send = sendOver(cluster, eos);
 
     const sending = send({ topicMessages: [{ topic: 't', messages: messages([0, 1]) }] });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -201,13 +196,7 @@ describe('createSendPerBroker', () => {
       ],
     ]);
     const cluster = fakeCluster(leaders, brokers);
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byPartitionField,
-      eosManager: fakeEos(),
-      retrier,
-    });
+    const send = sendOver(cluster);
 
     const answers = await send({ topicMessages: [{ topic: 't', messages: messages([0, 1]) }] });
 
@@ -231,13 +220,7 @@ describe('createSendPerBroker', () => {
       await original();
       leaders.t[1] = 1;
     };
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byPartitionField,
-      eosManager: fakeEos(),
-      retrier,
-    });
+    const send = sendOver(cluster);
 
     await send({ topicMessages: [{ topic: 't', messages: messages([0, 1]) }] });
 
@@ -263,13 +246,7 @@ describe('createSendPerBroker', () => {
     const cluster = fakeCluster(leaders, brokers);
     const byCount: SendMessagesDeps['partitioner'] = ({ partitionMetadata, message }) =>
       Number(message.key) % partitionMetadata.length;
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byCount,
-      eosManager: fakeEos(),
-      retrier,
-    });
+    const send = sendOver(cluster, fakeEos(), byCount);
 
     await send({ topicMessages: [{ topic: 't', messages: [{ key: '3', value: 'x' }] }] });
 
@@ -292,13 +269,7 @@ describe('createSendPerBroker', () => {
     ]);
     const cluster = fakeCluster({ e: [1, 2], s: [2] }, brokers);
     const eos = fakeEos(true);
-    const send = createSendPerBroker({
-      logger,
-      cluster,
-      partitioner: byPartitionField,
-      eosManager: eos,
-      retrier,
-    });
+    const send = sendOver(cluster, eos);
 
     await send({
       topicMessages: [
@@ -323,13 +294,7 @@ describe('createSendPerBroker', () => {
       retriable: false,
     });
     const brokers = new Map([[1, fakeBroker(1, calls, () => Promise.reject(fatal))]]);
-    const send = createSendPerBroker({
-      logger,
-      cluster: fakeCluster({ t: [1] }, brokers),
-      partitioner: byPartitionField,
-      eosManager: fakeEos(),
-      retrier,
-    });
+    const send = sendOver(fakeCluster({ t: [1] }, brokers));
 
     await expect(send({ topicMessages: [{ topic: 't', messages: messages([0]) }] })).rejects.toBe(
       fatal,
