@@ -8,6 +8,7 @@ import { Kafka, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafk
 import { installAbortedTransactionsFix } from './aborted-transactions';
 import { kafkajsLevel, pinoLogCreator, type RetriableResponseListener } from './log-creator';
 import { installOffsetsLeaderRefresh } from './offsets-leader-refresh';
+import { installSendPerBroker, sendPerBrokerWarning } from './send-per-broker-install';
 import { installTransactionCoordinatorCache } from './transaction-coordinator-cache';
 
 /** Options for {@link createKafkaClient}. */
@@ -81,5 +82,7 @@ export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptio
   installAbortedTransactionsFix();
   installTransactionCoordinatorCache();
   installOffsetsLeaderRefresh();
+  const fallback = sendPerBrokerWarning(installSendPerBroker());
+  if (fallback !== undefined) options.logger?.warn({ component: 'kafka' }, fallback);
   return new Kafka(kafkaJsConfig(config, options));
 }

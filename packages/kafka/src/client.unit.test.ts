@@ -4,6 +4,7 @@ import { createLogger } from '@clawback/logging';
 import { logLevel } from 'kafkajs';
 import { kafkaJsConfig } from './client';
 import { pinoLogCreator } from './log-creator';
+import { sendPerBrokerWarning } from './send-per-broker-install';
 
 describe('kafkaJsConfig', () => {
   it('passes brokers and client id, silent without a logger', () => {
@@ -72,5 +73,15 @@ describe('pinoLogCreator', () => {
       msg: 'Connection error',
     });
     expect(line.broker).toBe('[ip]:9092');
+  });
+});
+
+describe('sendPerBrokerWarning', () => {
+  it('is silent when the replacement is in place, and says why and what it costs when not', () => {
+    expect(sendPerBrokerWarning('installed')).toBeUndefined();
+    expect(sendPerBrokerWarning('kafkajs-loaded-first')).toMatch(
+      /^kafkajs was loaded before @clawback\/kafka: producers send one request per partition/,
+    );
+    expect(sendPerBrokerWarning('other-kafkajs')).toMatch(/^kafkajs is not version 2\.2\.4/);
   });
 });

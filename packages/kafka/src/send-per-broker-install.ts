@@ -55,6 +55,19 @@ export function sendPerBrokerBuilt(): number {
   return built;
 }
 
+/**
+ * What an operator should hear at start-up about `install`, or `undefined` when all is as it
+ * should be: the fallback is safe but sends a request per partition, so it is worth a warning.
+ */
+export function sendPerBrokerWarning(install: SendPerBrokerInstall): string | undefined {
+  if (install === 'installed') return undefined;
+  const why =
+    install === 'kafkajs-loaded-first'
+      ? 'kafkajs was loaded before @clawback/kafka'
+      : `kafkajs is not version ${PATCHED_KAFKAJS_VERSION}`;
+  return `${why}: producers send one request per partition (safe, slower; ADR 0004)`;
+}
+
 /** Installs the replacement once; later calls return what the first found. */
 export function installSendPerBroker(): SendPerBrokerInstall {
   if (install) return install;
