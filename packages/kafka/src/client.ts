@@ -74,6 +74,9 @@ function tlsOptions(
   };
 }
 
+/** Whether the fallback warning was logged: once per process is enough. */
+let fallbackWarned = false;
+
 /**
  * The one place a Kafka client is built. Everything else takes the returned client, so
  * swapping kafkajs for another KafkaJS-style client changes this module only.
@@ -83,6 +86,9 @@ export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptio
   installTransactionCoordinatorCache();
   installOffsetsLeaderRefresh();
   const fallback = sendPerBrokerWarning(installSendPerBroker());
-  if (fallback !== undefined) options.logger?.warn({ component: 'kafka' }, fallback);
+  if (fallback !== undefined && options.logger && !fallbackWarned) {
+    fallbackWarned = true;
+    options.logger.warn({ component: 'kafka' }, fallback);
+  }
   return new Kafka(kafkaJsConfig(config, options));
 }
