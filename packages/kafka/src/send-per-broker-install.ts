@@ -13,7 +13,8 @@
  */
 
 import { PATCHED_KAFKAJS_VERSION } from './aborted-transactions';
-import { createSendPerBroker, type SendMessagesDeps } from './send-per-broker';
+import { createSendPerBroker } from './send-per-broker';
+import type { SendMessagesDeps } from './send-per-broker-deps';
 
 /** Whether the replacement is in place, and if not, why. */
 export type SendPerBrokerInstall = 'installed' | 'kafkajs-loaded-first' | 'other-kafkajs';

@@ -24,73 +24,15 @@
  * Installed in place of kafkajs's module by `send-per-broker-install.ts`.
  */
 
-import type { Message, PartitionMetadata, RecordMetadata } from 'kafkajs';
-
-/** kafkajs's logger, as the producer hands it over. */
-interface KafkajsLogger {
-  error(message: string, extra?: object): void;
-  debug(message: string, extra?: object): void;
-}
-
-/** The part of a kafkajs broker used here. */
-export interface ProducingBroker {
-  readonly nodeId: number;
-  produce(request: object): Promise<unknown>;
-}
-
-/** The part of kafkajs's cluster used here. */
-export interface ProducingCluster {
-  addMultipleTargetTopics(topics: string[]): Promise<void>;
-  refreshMetadataIfNecessary(): Promise<void>;
-  refreshMetadata(): Promise<void>;
-  findTopicPartitionMetadata(topic: string): PartitionMetadata[];
-  findBroker(query: { nodeId: string }): Promise<ProducingBroker>;
-  isConnected(): boolean;
-  connect(): Promise<void>;
-  removeBroker(address: { host: string; port: number }): void;
-}
-
-/** One topic's partitions as Produce and AddPartitionsToTxn take them. */
-export interface TopicData {
-  readonly topic: string;
-  readonly partitions: { partition: number; messages: Message[]; firstSequence?: number }[];
-}
-
-/** The part of kafkajs's EOS manager (sequence numbers, transactions) used here. */
-export interface ProducingEosManager {
-  isTransactional(): boolean;
-  getTransactionalId(): string;
-  getProducerId(): number;
-  getProducerEpoch(): number;
-  acquireBrokerLock(broker: ProducingBroker): Promise<void>;
-  releaseBrokerLock(broker: ProducingBroker): void;
-  addPartitionsToTransaction(topicData: TopicData[]): Promise<void>;
-  getSequence(topic: string, partition: number): number;
-  updateSequence(topic: string, partition: number, increment: number): void;
-}
-
-type Attempt<T> = (bail: (error: unknown) => void, retryCount: number, retryTime: number) => T;
-
-/** What kafkajs's message producer passes to its `sendMessages` factory. */
-export interface SendMessagesDeps {
-  readonly logger: KafkajsLogger;
-  readonly cluster: ProducingCluster;
-  readonly partitioner: (args: {
-    topic: string;
-    partitionMetadata: PartitionMetadata[];
-    message: Message;
-  }) => number;
-  readonly eosManager: ProducingEosManager;
-  readonly retrier: <T>(attempt: Attempt<Promise<T>>) => Promise<T>;
-}
-
-/** One call of `sendMessages`. */
-export interface SendMessagesRequest {
-  readonly acks?: number;
-  readonly timeout?: number;
-  readonly compression?: number;
-  readonly topicMessages: readonly { readonly topic: string; readonly messages: Message[] }[];
-}
+import type { Message, RecordMetadata } from 'kafkajs';
+import type {
+  ProducingBroker,
+  ProducingCluster,
+  SendMessagesDeps,
+  SendMessagesRequest,
+  TopicData,
+} from './send-per-broker-deps';
+import { prepareRetry, retriableError } from './send-retry';
 
 /** A topic's records by partition, in the order given (decided once per send). */
 type Placement = ReadonlyMap<string, ReadonlyMap<number, Message[]>>;
@@ -122,11 +64,6 @@ function placeRecords(
   return placement;
 }
 
-/** A kafkajs-shaped error the producer's retry and `staleMetadata` checks recognise. */
-function retriableError(name: string, message: string): Error {
-  return Object.assign(new Error(message), { name, retriable: true });
-}
-
 /**
  * The partitions still without an answer, grouped by the node id of their leader now.
  *
@@ -135,7 +72,7 @@ function retriableError(name: string, message: string): Error {
  */
 function pendingByLeader(
   placement: Placement,
-  answered: ReadonlySet<string>,
+  answered: ReadonlyMap<string, unknown>,
   cluster: Pick<ProducingCluster, 'findTopicPartitionMetadata'>,
 ): Map<number, TopicData[]> {
   const byLeader = new Map<number, TopicData[]>();
@@ -234,7 +171,7 @@ export function createSendPerBroker(deps: SendMessagesDeps) {
       if (!placement) {
         throw retriableError('KafkaJSMetadataNotLoaded', 'Producing to topic without metadata');
       }
-      const byLeader = pendingByLeader(placement, new Set(answers.keys()), cluster);
+      const byLeader = pendingByLeader(placement, answers, cluster);
       if (eosManager.isTransactional() && byLeader.size > 0) {
         await eosManager.addPartitionsToTransaction([...byLeader.values()].flat());
       }
@@ -264,45 +201,4 @@ export function createSendPerBroker(deps: SendMessagesDeps) {
       }
     });
   };
-}
-
-const STALE_METADATA = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
-STALE_METADATA.add('NOT_LEADER_FOR_PARTITION');
-const RECONNECTABLE = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError']);
-
-/**
- * What kafkajs's producer does with a failed attempt, kept as it is: forget a closed broker,
- * reconnect a disconnected cluster, refresh metadata after an answer that says it is stale or
- * another retriable failure, give up (`bail`) on a failure that is not retriable. The retry
- * log line keeps kafkajs's wording, which `retriable-responses.ts` recognises and counts.
- */
-async function prepareRetry(
-  error: unknown,
-  { cluster, logger }: SendMessagesDeps,
-  retry: { retryCount: number; retryTime: number },
-  bail: (error: unknown) => void,
-): Promise<void> {
-  const e = error as { name?: string; type?: string; retriable?: boolean; message?: string };
-  const { host, port } = error as { host?: string; port?: number };
-  if (e.name === 'KafkaJSConnectionClosedError' && host !== undefined && port !== undefined) {
-    cluster.removeBroker({ host, port });
-  }
-  if (!cluster.isConnected()) {
-    logger.debug(`Cluster has disconnected, reconnecting: ${e.message}`, retry);
-    await cluster.connect();
-    await cluster.refreshMetadata();
-    return;
-  }
-  const refresh =
-    STALE_METADATA.has(e.type ?? '') ||
-    e.name === 'KafkaJSMetadataNotLoaded' ||
-    RECONNECTABLE.has(e.name ?? '') ||
-    (e.name === 'KafkaJSProtocolError' && e.retriable === true);
-  if (refresh) {
-    logger.error(`Failed to send messages: ${e.message}`, retry);
-    await cluster.refreshMetadata();
-    return;
-  }
-  logger.error(`${e.message}`, retry);
-  if (e.retriable !== true) bail(error);
 }

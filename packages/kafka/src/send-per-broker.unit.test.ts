@@ -1,12 +1,12 @@
 import type { Message, PartitionMetadata } from 'kafkajs';
-import {
-  createSendPerBroker,
-  type ProducingBroker,
-  type ProducingCluster,
-  type ProducingEosManager,
-  type SendMessagesDeps,
-  type TopicData,
-} from './send-per-broker';
+import { createSendPerBroker } from './send-per-broker';
+import type {
+  ProducingBroker,
+  ProducingCluster,
+  ProducingEosManager,
+  SendMessagesDeps,
+  TopicData,
+} from './send-per-broker-deps';
 
 interface ProduceCall {
   readonly nodeId: number;
