@@ -157,8 +157,10 @@ describe('createSendPerBroker', () => {
     const send = sendOver(cluster, eos);
 
     const sending = send({ topicMessages: [{ topic: 't', messages: messages([0, 1]) }] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // Fails with Promise.all: the retry would already have sent broker 2's records again.
+    // The fakes answer in microtasks, so once a macrotask has run every attempt that does not
+    // wait for broker 2 has happened. Fails with Promise.all: the retry would already have
+    // sent broker 2's records again.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(sent(calls)).toEqual([
       [1, [0]],
       [2, [1]],
